@@ -1,0 +1,39 @@
+"""The one family of errors loaders raise: which file, where in it, and what was expected."""
+
+from __future__ import annotations
+
+
+class LoadError(Exception):
+    """A file could not be loaded. ``location`` is a JSON path and/or line, or "" for the whole file."""
+
+    def __init__(self, path: str, message: str, location: str = "", line: int | None = None) -> None:
+        self.path = str(path)
+        self.message = message
+        self.location = location
+        self.line = line
+        super().__init__(str(self))
+
+    @property
+    def place(self) -> str:
+        parts = [p for p in (f"line {self.line}" if self.line else "", self.location) if p]
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        place = self.place
+        return f"{self.path}: {place}: {self.message}" if place else f"{self.path}: {self.message}"
+
+
+class UnreadableFileError(LoadError):
+    """Missing, unreadable, empty, too large or not UTF-8."""
+
+
+class NotJsonError(LoadError):
+    """The text is not valid JSON."""
+
+
+class SchemaError(LoadError):
+    """Valid JSON that does not follow the inspection file format."""
+
+
+class UnknownFrameworkError(SchemaError):
+    """The file names a framework the viewer has no data file for."""

@@ -1,0 +1,38 @@
+"""Turn an :class:`Inspection` back into the inspection file's JSON structure."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from viewer.model.inspection import Inspection
+from viewer.model.ratings import Rating
+
+FORMAT_ID = "inspection-viewer/1"
+
+
+def _clean(value: Any) -> Any:
+    """Drop empty values so written files stay as small as hand-written ones."""
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items() if v not in (None, (), [], {})}
+    if isinstance(value, (list, tuple)):
+        return [_clean(v) for v in value]
+    if isinstance(value, Rating):
+        return value.label
+    return value
+
+
+def inspection_to_dict(inspection: Inspection) -> dict[str, Any]:
+    data = {
+        "format": FORMAT_ID,
+        "framework": inspection.framework_id,
+        "unit": asdict(inspection.unit),
+        "report": asdict(inspection.report),
+        "overall": {"rating": inspection.overall.rating, "score": inspection.overall.score},
+        "cases": asdict(inspection.cases),
+        "standards": [asdict(s) for s in inspection.standards],
+        "figures": [asdict(f) for f in inspection.figures],
+        "service_gaps": [asdict(g) for g in inspection.service_gaps],
+        "recommendations": [asdict(r) for r in inspection.recommendations],
+    }
+    return _clean(data)

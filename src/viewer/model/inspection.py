@@ -1,0 +1,164 @@
+"""The inspection as plain dataclasses: what a report publishes, nothing computed.
+
+Every published value is optional: ``None`` means the report (or file) does not give it, and the
+viewer shows "not published" and computes what it can.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from viewer.model.ratings import Rating
+
+# Topics a figure can belong to, with the label users see.
+FIGURE_TOPICS: dict[str, str] = {
+    "caseload": "Caseload",
+    "staffing": "Staffing",
+    "workload": "Workload",
+    "staff_survey": "Staff survey",
+    "case_findings": "Case findings",
+    "services": "Services",
+    "user_voice": "User Voice",
+    "outcomes": "Outcomes",
+    "context": "Context",
+}
+
+# Key-question themes: every domain-two standard asks one question of each.
+KEY_QUESTION_THEMES: dict[str, str] = {
+    "engagement": "Engaging the person on probation",
+    "desistance": "Desistance / reducing reoffending",
+    "safety": "Keeping other people safe",
+}
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str
+    kind: str | None = None
+    region: str | None = None
+
+
+@dataclass(frozen=True)
+class ReportInfo:
+    title: str | None = None
+    published: str | None = None  # "YYYY-MM" as printed on the report
+    fieldwork_start: str | None = None  # "YYYY-MM-DD"
+    url: str | None = None
+    lead_inspector: str | None = None
+
+
+@dataclass(frozen=True)
+class CaseSample:
+    """Cases inspected; ``total`` is what "cases needed for the next band" is worked out from."""
+
+    community_orders: int | None = None
+    licences: int | None = None
+    interviews: int | None = None
+
+    @property
+    def total(self) -> int | None:
+        if self.community_orders is None or self.licences is None:
+            return None
+        return self.community_orders + self.licences
+
+
+@dataclass(frozen=True)
+class KeyQuestion:
+    question: str
+    percent_yes: float | None
+    theme: str | None = None  # one of KEY_QUESTION_THEMES, when known
+    cases_yes: int | None = None  # exact counts, when the data workbook gives them
+    cases_total: int | None = None
+
+
+@dataclass(frozen=True)
+class Standard:
+    code: str
+    name: str | None = None
+    rating: Rating | None = None
+    statement: str | None = None
+    summary: str | None = None
+    strengths: tuple[str, ...] = ()
+    areas_for_improvement: tuple[str, ...] = ()
+    key_questions: tuple[KeyQuestion, ...] = ()
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number from the report, with the sentence it came from."""
+
+    id: str
+    topic: str
+    label: str
+    value: float | None = None
+    unit: str | None = None  # "people", "FTE", "percent", "cases", "staff", ...
+    count: int | None = None  # "x out of y": x
+    total: int | None = None  # "x out of y": y
+    standard: str | None = None
+    section: str | None = None
+    sentence: str | None = None
+
+    @property
+    def proportion(self) -> float | None:
+        if self.count is None or not self.total:
+            return None
+        return self.count / self.total
+
+    @property
+    def display_value(self) -> str:
+        if self.count is not None and self.total is not None:
+            return f"{self.count} out of {self.total}"
+        if self.value is None:
+            return ""
+        number = f"{self.value:,.1f}".rstrip("0").rstrip(".")
+        if self.unit == "percent":
+            return f"{number}%"
+        return f"{number} {self.unit}" if self.unit else number
+
+
+@dataclass(frozen=True)
+class ServiceGap:
+    area: str
+    title: str
+    description: str | None = None
+    evidence: tuple[str, ...] = ()
+    standard: str | None = None
+    figure_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    number: int
+    text: str
+    standards: tuple[str, ...] = ()
+    gap_areas: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class OverallPublished:
+    rating: Rating | None = None
+    score: int | None = None
+
+
+@dataclass(frozen=True)
+class Inspection:
+    framework_id: str
+    unit: Unit
+    report: ReportInfo = field(default_factory=ReportInfo)
+    overall: OverallPublished = field(default_factory=OverallPublished)
+    cases: CaseSample = field(default_factory=CaseSample)
+    standards: tuple[Standard, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    service_gaps: tuple[ServiceGap, ...] = ()
+    recommendations: tuple[Recommendation, ...] = ()
+    source_path: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    def standard(self, code: str) -> Standard | None:
+        return next((s for s in self.standards if s.code == code), None)
+
+    @property
+    def title(self) -> str:
+        if self.report.published:
+            return f"{self.unit.name} ({self.report.published})"
+        return self.unit.name
