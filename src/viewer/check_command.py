@@ -1,0 +1,90 @@
+"""``inspection-viewer check``: load each file, apply the framework's rules, report without a window."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any, TextIO
+
+from viewer.formats.errors import LoadError
+from viewer.formats.inspection_json import load_inspection
+from viewer.model.framework import load_framework
+from viewer.model.rating_rules import Assessment, assess
+from viewer.model.ratings import label_or_missing
+
+
+def _label(rating) -> str | None:
+    return rating.label if rating is not None else None
+
+
+def check_file(path: str) -> dict[str, Any]:
+    """One file's check result, in the shape ``check --json`` prints."""
+    result: dict[str, Any] = {"path": path, "ok": False, "errors": [], "warnings": [], "unit": None,
+                              "overall": None, "standards": []}
+    try:
+        inspection = load_inspection(path)
+    except LoadError as err:
+        result["errors"].append(f"{err.place}: {err.message}" if err.place else err.message)
+        return result
+    assessment = assess(inspection, load_framework(inspection.framework_id))
+    overall = assessment.overall
+    result.update(
+        ok=True,
+        warnings=list(inspection.warnings) + [f"disagreement: {d.message}" for d in assessment.disagreements],
+        unit=inspection.unit.name,
+        overall={
+            "published": _label(overall.published_rating),
+            "computed": _label(overall.computed_rating),
+            "score_published": overall.published_score,
+            "score_computed": overall.computed_score,
+            "max_score": overall.max_score,
+        },
+        standards=[
+            {"code": s.code, "name": s.name, "published": _label(s.published), "computed": _label(s.computed),
+             "lowest_percent": s.lowest_percent}
+            for s in assessment.standards
+        ],
+    )
+    result["_assessment"] = assessment
+    return result
+
+
+def _score(value: int | None, max_score: int) -> str:
+    return f"{value}/{max_score}" if value is not None else "not published"
+
+
+def _print_text(result: dict[str, Any], out: TextIO) -> None:
+    if not result["ok"]:
+        out.write(f"{result['path']}: FAILED\n")
+        for error in result["errors"]:
+            out.write(f"  error: {error}\n")
+        return
+    assessment: Assessment = result["_assessment"]
+    o = assessment.overall
+    out.write(f"{result['path']}: OK - {result['unit']}\n")
+    out.write(f"  overall  published: {label_or_missing(o.published_rating)}, score {_score(o.published_score, o.max_score)}\n")
+    computed_score = _score(o.computed_score, o.max_score) if o.computed_score is not None else "cannot compute"
+    out.write(f"           computed:  {label_or_missing(o.computed_rating) if o.computed_score is not None else 'cannot compute'}, "
+              f"score {computed_score}\n")
+    for s in assessment.standards:
+        computed = s.computed.label if s.computed else "(judgement)" if s.domain == 1 else "-"
+        lowest = f"lowest {s.lowest_percent:g}%" if s.lowest_percent is not None else ""
+        flag = "  << differs" if s.disagrees else ""
+        out.write(f"  {s.code:<5} {s.name[:28]:<28} {label_or_missing(s.published):<21} {computed:<21} {lowest}{flag}\n")
+    for warning in result["warnings"]:
+        out.write(f"  warning: {warning}\n")
+
+
+def run_check(paths: list[str], as_json: bool = False, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    results = [check_file(p) for p in paths]
+    if as_json:
+        json.dump([{k: v for k, v in r.items() if not k.startswith("_")} for r in results], out,
+                  ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        for r in results:
+            _print_text(r, out)
+        failed = sum(not r["ok"] for r in results)
+        out.write(f"{len(results) - failed} loaded, {failed} failed\n")
+    return 0 if all(r["ok"] for r in results) else 1

@@ -1,0 +1,64 @@
+"""Command line: ``inspection-viewer [FILE ...]`` opens the window; ``inspection-viewer check`` validates.
+
+Nothing heavy is imported here: ``check`` never loads Qt or pandas, and the window's modules are
+imported only when a window is wanted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from viewer import __version__
+
+COMMANDS = ("check",)
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="inspection-viewer",
+        description="Open probation inspection files in the Inspection Viewer window. "
+        "With no FILE, opens the bundled Hertfordshire PDU sample.",
+        epilog="Other commands: 'inspection-viewer check [--json] FILE ...' validates files without a window.",
+    )
+    parser.add_argument("files", nargs="*", metavar="FILE", help="inspection files (.json) to open")
+    parser.add_argument("--exit-after-load", action="store_true",
+                        help="load the files, paint the window once and exit (0 only if every file loaded)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+def _check_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="inspection-viewer check",
+        description="Validate inspection files without opening a window: print each file's unit, published and "
+        "computed ratings and score, and any errors and warnings. Exit status 0 when every file loaded, 1 when "
+        "any failed, 2 for a usage error.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="inspection files to check")
+    parser.add_argument("--json", action="store_true", help="print one JSON array with one object per file")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):  # a Windows console may not encode every character in a report
+            stream.reconfigure(errors="backslashreplace")
+    try:
+        return _dispatch(argv)
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
+
+
+def _dispatch(argv: list[str]) -> int:
+    if argv and argv[0] == "check":
+        from viewer.check_command import run_check
+
+        args = _check_parser().parse_args(argv[1:])
+        return run_check(args.files, as_json=args.json)
+    args = _gui_parser().parse_args(argv)
+    from viewer.ui.app import run_gui
+
+    return run_gui(args.files, exit_after_load=args.exit_after_load)

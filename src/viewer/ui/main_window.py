@@ -1,0 +1,257 @@
+"""The main window: the list of open inspections, the four tabs, menus, recent files, drag and drop.
+
+This is the one place that turns loader errors into a dialog; a failed file never disturbs the
+inspections already open.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget,
+)
+
+from viewer import __version__
+from viewer.formats.errors import LoadError
+from viewer.formats.inspection_json import load_inspection
+from viewer.model.framework import load_framework
+from viewer.model.inspection import Inspection
+from viewer.model.rating_rules import Assessment, assess
+from viewer.model.ratings import colours_for, label_or_missing
+from viewer.ui.key_questions_tab import KeyQuestionsTab
+from viewer.ui.ratings_tab import RatingsTab
+from viewer.ui.service_gaps_tab import ServiceGapsTab
+from viewer.ui.staffing_tab import StaffingTab
+
+MAX_RECENT = 10
+OPEN_FILTER = "Inspection files (*.json);;All files (*)"
+
+
+@dataclass(frozen=True)
+class OpenInspection:
+    path: str
+    inspection: Inspection
+    assessment: Assessment
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: QSettings | None = None, interactive: bool = True) -> None:
+        super().__init__()
+        self.settings = settings or QSettings()
+        self.interactive = interactive  # False: never pop up dialogs (smoke tests, --exit-after-load)
+        self.open_inspections: list[OpenInspection] = []
+        self.error_dialog: QMessageBox | None = None
+        self.setWindowTitle("Inspection Viewer")
+        self.setAcceptDrops(True)
+
+        self.inspection_list = QListWidget()
+        self.inspection_list.setMinimumWidth(200)
+        self.inspection_list.currentRowChanged.connect(self._show_current)
+        self.tabs = QTabWidget()
+        self.tab_pages: list[QWidget] = [RatingsTab(), KeyQuestionsTab(), StaffingTab(), ServiceGapsTab()]
+        for page in self.tab_pages:
+            self.tabs.addTab(page, page.TITLE)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.inspection_list)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([240, 1100])
+        self.setCentralWidget(self.splitter)
+
+        self._build_menus()
+        self._restore_geometry()
+        self._show_current(-1)
+        self.statusBar().showMessage("Open an inspection file with File ▸ Open… or drop it on the window.")
+
+    # ----- menus -------------------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.open_action = self._action("&Open…", self.choose_files, QKeySequence.StandardKey.Open)
+        file_menu.addAction(self.open_action)
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
+        self.close_action = self._action("&Close", self.close_current, QKeySequence.StandardKey.Close)
+        file_menu.addAction(self.close_action)
+        file_menu.addSeparator()
+        quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu("&Help")
+        about = self._action("&About Inspection Viewer", self.show_about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(about)
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recentFiles", [])
+        if isinstance(value, str):  # QSettings returns a lone string for a one-item list
+            value = [value]
+        return [str(v) for v in value or []]
+
+    def _remember(self, path: str) -> None:
+        recent = [path] + [p for p in self.recent_files() if p != path]
+        self.settings.setValue("recentFiles", recent[:MAX_RECENT])
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.recent_files()
+        for number, path in enumerate(recent, start=1):
+            action = self.recent_menu.addAction(f"&{number % 10} {Path(path).name}")
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_files([p]))
+        if not recent:
+            self.recent_menu.addAction("No recent files").setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear list", lambda: (self.settings.setValue("recentFiles", []),
+                                                              self._fill_recent_menu()))
+
+    # ----- opening and closing -----------------------------------------------------------------
+    def choose_files(self) -> None:
+        start = str(Path(self.recent_files()[0]).parent) if self.recent_files() else ""
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open inspection files", start, OPEN_FILTER)
+        if paths:
+            self.open_files(paths)
+
+    def open_files(self, paths: list[str]) -> list[LoadError]:
+        """Open each file; return the errors of those that failed (and show them in a dialog)."""
+        failures: list[LoadError] = []
+        opened = 0
+        for path in paths:
+            try:
+                inspection = load_inspection(path)
+                assessment = assess(inspection, load_framework(inspection.framework_id))
+            except LoadError as err:
+                failures.append(err)
+                continue
+            self._add(OpenInspection(str(Path(path).resolve()), inspection, assessment))
+            self._remember(str(Path(path).resolve()))
+            opened += 1
+        self._report(opened, failures)
+        return failures
+
+    def _add(self, entry: OpenInspection) -> None:
+        for row, existing in enumerate(self.open_inspections):
+            if existing.path == entry.path:  # opening a file again reloads it in place
+                self.open_inspections[row] = entry
+                self._set_item(self.inspection_list.item(row), entry)
+                self.inspection_list.setCurrentRow(row)
+                self._show_current(row)
+                return
+        self.open_inspections.append(entry)
+        item = QListWidgetItem()
+        self._set_item(item, entry)
+        self.inspection_list.addItem(item)
+        self.inspection_list.setCurrentRow(len(self.open_inspections) - 1)
+
+    @staticmethod
+    def _set_item(item: QListWidgetItem, entry: OpenInspection) -> None:
+        rating = entry.inspection.overall.rating
+        item.setText(f"{entry.inspection.title}\n{label_or_missing(rating)}")
+        item.setToolTip(entry.path)
+        from PySide6.QtGui import QColor
+        item.setData(Qt.ItemDataRole.DecorationRole, QColor(colours_for(rating)[0]))
+
+    def _report(self, opened: int, failures: list[LoadError]) -> None:
+        parts = []
+        if opened:
+            parts.append(f"Opened {opened} file{'s' if opened != 1 else ''}")
+        if failures:
+            parts.append(f"{len(failures)} could not be opened")
+        if parts:
+            self.statusBar().showMessage("; ".join(parts) + ".", 10000)
+        if failures and self.interactive:
+            self.show_load_errors(failures)
+
+    def show_load_errors(self, failures: list[LoadError]) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Could not open file" if len(failures) == 1 else "Could not open files")
+        first = failures[0]
+        box.setText(f"Could not open {Path(first.path).name}" if len(failures) == 1
+                    else f"{len(failures)} files could not be opened.")
+        box.setInformativeText(
+            "\n\n".join(f"{Path(e.path).name}" + (f" ({e.place})" if e.place else "") + f":\n{e.message}"
+                        for e in failures[:5])
+            + ("\n\n…" if len(failures) > 5 else "")
+            + "\n\nThe inspections already open are unchanged."
+        )
+        box.setDetailedText("\n".join(str(e) for e in failures))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.error_dialog = box
+        box.open()  # window-modal but not blocking, so nothing waits on it
+
+    def close_current(self) -> None:
+        row = self.inspection_list.currentRow()
+        if row < 0:
+            return
+        entry = self.open_inspections.pop(row)
+        self.inspection_list.takeItem(row)
+        self.statusBar().showMessage(f"Closed {entry.inspection.title}.", 5000)
+        self._show_current(self.inspection_list.currentRow())
+
+    def current(self) -> OpenInspection | None:
+        row = self.inspection_list.currentRow()
+        return self.open_inspections[row] if 0 <= row < len(self.open_inspections) else None
+
+    def _show_current(self, _row: int) -> None:
+        entry = self.current()
+        for page in self.tab_pages:
+            page.show_inspection(entry.inspection if entry else None, entry.assessment if entry else None)
+        self.close_action.setEnabled(entry is not None) if hasattr(self, "close_action") else None
+        self.setWindowTitle(f"{entry.inspection.title} — Inspection Viewer" if entry else "Inspection Viewer")
+
+    # ----- drag and drop -----------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_files(paths)
+
+    # ----- about, geometry ---------------------------------------------------------------------
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle("About Inspection Viewer")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(f"<b>Inspection Viewer {__version__}</b>")
+        box.setInformativeText(
+            "Ratings, key questions, staffing and workload, and service gaps from HM Inspectorate of "
+            "Probation inspections, with every rating checked against the inspectorate's rules.<br><br>"
+            "The bundled Hertfordshire PDU sample is transcribed from the inspectorate's report "
+            "(© Crown copyright 2024, Open Government Licence v3.0)."
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.about_dialog = box
+        box.open()
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 860)
+        splitter = self.settings.value("splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("splitter", self.splitter.saveState())
+        self.settings.sync()
+        super().closeEvent(event)
