@@ -210,7 +210,7 @@ def inspection_from_data(data: Any, source: str | None = None) -> Inspection:
     overall = OverallPublished(
         r.rating(overall_data, "rating", ["overall"]),
         r.number(overall_data, "score", ["overall"], 0, framework.max_score, integer=True,
-                 what=f" (the score of {framework.name} runs from 0 to {framework.max_score})"),
+                 what=f" for a score in {framework.name}"),
     )
     r.unknown_keys(overall_data, {"rating", "score", "max_score"}, ["overall"])
 

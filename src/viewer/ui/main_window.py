@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget,
 )
@@ -161,7 +161,6 @@ class MainWindow(QMainWindow):
         rating = entry.inspection.overall.rating
         item.setText(f"{entry.inspection.title}\n{label_or_missing(rating)}")
         item.setToolTip(entry.path)
-        from PySide6.QtGui import QColor
         item.setData(Qt.ItemDataRole.DecorationRole, QColor(colours_for(rating)[0]))
 
     def _report(self, opened: int, failures: list[LoadError]) -> None:
@@ -210,7 +209,7 @@ class MainWindow(QMainWindow):
         entry = self.current()
         for page in self.tab_pages:
             page.show_inspection(entry.inspection if entry else None, entry.assessment if entry else None)
-        self.close_action.setEnabled(entry is not None) if hasattr(self, "close_action") else None
+        self.close_action.setEnabled(entry is not None)
         self.setWindowTitle(f"{entry.inspection.title} — Inspection Viewer" if entry else "Inspection Viewer")
 
     # ----- drag and drop -----------------------------------------------------------------------
