@@ -1,0 +1,42 @@
+"""Render the main window on the bundled sample, one PNG per tab, into docs/ (run: make screenshots)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+
+from viewer.resource_files import sample_path  # noqa: E402
+from viewer.ui.app import create_application  # noqa: E402
+
+DOCS = Path(__file__).resolve().parent
+
+
+def main() -> int:
+    app = create_application()
+    from viewer.ui.main_window import MainWindow
+
+    settings = QSettings(str(Path(tempfile.mkdtemp()) / "screenshots.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings=settings, interactive=False)
+    window.resize(1440, 900)
+    window.show()
+    if window.open_files([str(sample_path())]):
+        return 1
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        for _ in range(3):
+            app.processEvents()
+        slug = window.tabs.tabText(index).lower().replace(" and ", "-").replace(" ", "-")
+        path = DOCS / f"tab-{slug}.png"
+        window.grab().save(str(path))
+        print(path.relative_to(DOCS.parent))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
