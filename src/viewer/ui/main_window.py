@@ -137,7 +137,8 @@ class MainWindow(QMainWindow):
                 failures.append(err)
                 continue
             self._add(OpenInspection(str(Path(path).resolve()), inspection, assessment))
-            self._remember(str(Path(path).resolve()))
+            if self.interactive:  # smoke tests and benchmarks leave the user's recent files alone
+                self._remember(str(Path(path).resolve()))
             opened += 1
         self._report(opened, failures)
         return failures
@@ -250,7 +251,8 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("splitter", self.splitter.saveState())
-        self.settings.sync()
+        if self.interactive:
+            self.settings.setValue("geometry", self.saveGeometry())
+            self.settings.setValue("splitter", self.splitter.saveState())
+            self.settings.sync()
         super().closeEvent(event)

@@ -155,11 +155,9 @@ def fit_columns(view: QTableView, stretch: tuple[str, ...] = (), hidden: tuple[s
             view.resizeColumnToContents(column)
             view.setColumnWidth(column, min(view.columnWidth(column) + 8, max_width))
     view.resizeRowsToContents()
-    if stretch:  # stretched widths settle after layout: refit the rows when the header changes
-        try:
-            header.sectionResized.disconnect(view.resizeRowsToContents)
-        except (RuntimeError, TypeError):
-            pass
+    if stretch and not view.property("rowsFollowColumns"):
+        # Stretched widths settle after layout: refit the row heights whenever a column resizes.
+        view.setProperty("rowsFollowColumns", True)
         header.sectionResized.connect(lambda *_: view.resizeRowsToContents())
 
 
