@@ -79,9 +79,8 @@ def run_check(paths: list[str], as_json: bool = False, out: TextIO | None = None
     out = out or sys.stdout
     results = [check_file(p) for p in paths]
     if as_json:
-        json.dump([{k: v for k, v in r.items() if not k.startswith("_")} for r in results], out,
-                  ensure_ascii=False, indent=2)
-        out.write("\n")
+        public = [{k: v for k, v in r.items() if not k.startswith("_")} for r in results]
+        out.write(json.dumps(public, ensure_ascii=False, indent=2) + "\n")  # one write: json.dump writes per token
     else:
         for r in results:
             _print_text(r, out)

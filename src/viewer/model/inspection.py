@@ -65,7 +65,7 @@ class CaseSample:
 @dataclass(frozen=True)
 class KeyQuestion:
     question: str
-    percent_yes: float | None
+    percent_yes: float | None = None
     theme: str | None = None  # one of KEY_QUESTION_THEMES, when known
     cases_yes: int | None = None  # exact counts, when the data workbook gives them
     cases_total: int | None = None
