@@ -14,7 +14,8 @@ def _model_texts(model, parent=QModelIndex()) -> list[str]:
             value = model.data(index, Qt.ItemDataRole.DisplayRole)
             if value not in (None, ""):
                 texts.append(str(value))
-            if model.hasChildren(index):
+            # rowCount, not hasChildren: table and list models make hasChildren private in PySide6
+            if column == 0 and model.rowCount(index) > 0:
                 texts.extend(_model_texts(model, index))
     return texts
 

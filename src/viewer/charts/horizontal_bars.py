@@ -6,6 +6,7 @@ and the printed summary can read the chart's data back without looking at pixels
 
 from __future__ import annotations
 
+import math
 import textwrap
 from collections.abc import Sequence
 
@@ -38,14 +39,15 @@ def new_plot(plot: pg.PlotWidget | None = None, x_title: str = "") -> pg.PlotWid
     item.setMouseEnabled(x=False, y=False)
     item.setMenuEnabled(False)
     item.hideButtons()
+    item.layout.setContentsMargins(4, 6, 22, 4)  # room on the right for the last tick label
     for name in ("left", "bottom"):
         axis = plot.getAxis(name)
         axis.setPen(pg.mkPen(AXIS))
         axis.setTextPen(pg.mkPen(TEXT))
     plot.getAxis("left").setStyle(tickLength=0)
+    plot.getAxis("bottom").setStyle(hideOverlappingLabels=30)  # keep "0%" and "100%" at the ends
     if x_title:
         plot.setLabel("bottom", x_title, color=TEXT)
-    plot.showGrid(x=True, y=False, alpha=0.25)
     return plot
 
 
@@ -66,8 +68,30 @@ def set_category_labels(plot: pg.PlotWidget, labels: Sequence[str], wrap: int = 
     plot.setYRange(-0.6, len(labels) - 0.4, padding=0)
 
 
-def set_x_ticks(plot: pg.PlotWidget, values: Sequence[float], suffix: str = "") -> None:
-    plot.getAxis("bottom").setTicks([[(v, f"{v:g}{suffix}") for v in values], []])
+def set_x_ticks(plot: pg.PlotWidget, values: Sequence[float], suffix: str = "", grid: bool = True) -> None:
+    """Label the x axis at ``values`` only, with faint vertical grid lines behind the bars."""
+    plot.getAxis("bottom").setTicks([[(v, f"{v:,.0f}{suffix}" if v == int(v) else f"{v:g}{suffix}") for v in values], []])
+    if grid:
+        for v in values:
+            if v:
+                line = pg.InfiniteLine(pos=v, angle=90, pen=pg.mkPen(GRID, width=1), movable=False)
+                line.setZValue(-20)
+                plot.addItem(line)
+
+
+def nice_ticks(largest: float, count: int = 5) -> list[float]:
+    """0 and round steps (1, 2, 2.5 or 5 times a power of ten) up to at least ``largest``."""
+    if largest <= 0:
+        return [0.0, 1.0]
+    raw = largest / count
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    return [i * step for i in range(int(math.ceil(largest / step)) + 1)]
+
+
+def set_x_range(plot: pg.PlotWidget, low: float, high: float) -> None:
+    """Set the x range, a hair wider on both sides so the ticks at ``low`` and ``high`` are still drawn."""
+    plot.setXRange(low - (high - low) * 0.004, high + (high - low) * 0.002, padding=0)
 
 
 def add_bars(plot: pg.PlotWidget, values: Sequence[float], brushes: Sequence[str] | str = BAR,
@@ -82,12 +106,16 @@ def add_bars(plot: pg.PlotWidget, values: Sequence[float], brushes: Sequence[str
     return bars
 
 
-def add_value_labels(plot: pg.PlotWidget, xs: Sequence[float], texts: Sequence[str], bold: Sequence[bool] = ()) -> list[pg.TextItem]:
-    """Write each bar's value just to the right of its end."""
+def add_value_labels(plot: pg.PlotWidget, xs: Sequence[float], texts: Sequence[str], bold: Sequence[bool] = (),
+                     inside_from: float | None = None) -> list[pg.TextItem]:
+    """Write each bar's value just to the right of its end (or, from ``inside_from`` on, inside it in white)."""
     items = []
     for i, (x, y, text) in enumerate(zip(xs, row_positions(len(xs)), texts)):
         weight = "bold" if i < len(bold) and bold[i] else "normal"
-        item = pg.TextItem(html=f'<span style="color:{TEXT}; font-weight:{weight};">{text}</span>', anchor=(0, 0.5))
+        inside = inside_from is not None and x >= inside_from
+        colour = "#ffffff" if inside else TEXT
+        item = pg.TextItem(html=f'<span style="color:{colour}; font-weight:{weight};">{text}</span>',
+                           anchor=(1, 0.5) if inside else (0, 0.5))
         item.setPos(x, y)
         plot.addItem(item)
         items.append(item)
@@ -101,24 +129,17 @@ def proportion_chart(plot: pg.PlotWidget, labels: Sequence[str], counts: Sequenc
     new_plot(plot, x_title)
     add_bars(plot, [100.0] * len(labels), TRACK, pens=[pg.mkPen(None)] * len(labels))
     add_bars(plot, percents, colour)
-    add_value_labels(plot, percents, [f"{c}/{t} ({p:.0f}%)" for c, t, p in zip(counts, totals, percents)])
+    add_value_labels(plot, percents, [f"{c}/{t} ({p:.0f}%)" for c, t, p in zip(counts, totals, percents)],
+                     inside_from=72)
     set_category_labels(plot, labels)
     set_x_ticks(plot, [0, 25, 50, 75, 100], "%")
-    plot.setXRange(0, 100, padding=0)
-    plot.getViewBox().setLimits(xMin=0)
-    _leave_room_right(plot)
+    set_x_range(plot, 0, 100)  # long bars carry their "x/y (p%)" label inside, short ones beside
     plot.bar_labels = list(labels)
     plot.bar_counts = list(counts)
     plot.bar_totals = list(totals)
     plot.bar_values = [round(p, 1) for p in percents]
     plot.bar_texts = [f"{c}/{t}" for c, t in zip(counts, totals)]
     return plot
-
-
-def _leave_room_right(plot: pg.PlotWidget, fraction: float = 0.18) -> None:
-    """Widen the x range past 100 so the value labels beside full bars are not clipped."""
-    low, high = plot.getViewBox().viewRange()[0]
-    plot.setXRange(low, high + (high - low) * fraction, padding=0)
 
 
 def empty_message(plot: pg.PlotWidget, text: str) -> pg.PlotWidget:

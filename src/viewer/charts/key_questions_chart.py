@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsRectItem
 
 from viewer.charts.horizontal_bars import (
-    TEXT, add_bars, add_value_labels, empty_message, new_plot, set_category_labels, set_x_ticks,
+    TEXT, add_bars, add_value_labels, empty_message, new_plot, set_category_labels, set_x_range, set_x_ticks,
 )
 from viewer.model.ratings import Rating, colours_for
 from viewer.model.tables import KeyQuestionBar
@@ -57,8 +57,8 @@ def key_questions_chart(
         band_lines.append(float(edge))
 
     set_category_labels(plot, [b.theme for b in bars], wrap=22)
-    set_x_ticks(plot, [0.0] + band_lines + [100.0], "%")
-    plot.setXRange(0, 100, padding=0)
+    set_x_ticks(plot, [0.0] + band_lines + [100.0], "%", grid=False)
+    set_x_range(plot, 0, 100)
     plot.setYRange(-0.6, count + 0.35, padding=0)  # room above the bars for the band names
 
     plot.bar_values = [b.percent for b in bars]

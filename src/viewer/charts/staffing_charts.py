@@ -7,7 +7,8 @@ from collections.abc import Sequence
 import pyqtgraph as pg
 
 from viewer.charts.horizontal_bars import (
-    BAR, add_bars, add_value_labels, empty_message, new_plot, proportion_chart, set_category_labels,
+    BAR, add_bars, add_value_labels, empty_message, new_plot, proportion_chart, set_category_labels, set_x_range,
+    set_x_ticks, nice_ticks,
 )
 from viewer.model.tables import Bar, ProportionBar
 
@@ -18,7 +19,7 @@ SURVEY_BAR = "#5b7fa6"
 
 
 def _room_for_labels(plot: pg.PlotWidget, largest: float, fraction: float = 0.22) -> None:
-    plot.setXRange(0, largest * (1 + fraction) if largest > 0 else 1, padding=0)
+    set_x_range(plot, 0, largest * (1 + fraction) if largest > 0 else 1)
 
 
 def caseload_chart(bars: Sequence[Bar], plot: pg.PlotWidget | None = None) -> pg.PlotWidget:
@@ -30,6 +31,7 @@ def caseload_chart(bars: Sequence[Bar], plot: pg.PlotWidget | None = None) -> pg
     add_bars(plot, values, BAR)
     add_value_labels(plot, values, [f"{v:,.0f}" for v in values])
     set_category_labels(plot, [b.label for b in bars])
+    set_x_ticks(plot, nice_ticks(max(values)))
     _room_for_labels(plot, max(values))
     plot.bar_labels = [b.label for b in bars]
     plot.bar_values = values
@@ -42,15 +44,22 @@ def workload_chart(bars: Sequence[Bar], plot: pg.PlotWidget | None = None) -> pg
     if not bars:
         return empty_message(plot, "No workload percentages in this inspection")
     values = [b.value for b in bars]
-    add_bars(plot, values, [WORKLOAD_OVER if v > 100 else WORKLOAD_UNDER for v in values])
+    # Up to 100 % in blue; whatever lies beyond a full workload in red, so the excess stands out.
+    add_bars(plot, [min(v, 100.0) for v in values], WORKLOAD_UNDER)
+    over = [max(v - 100.0, 0.0) for v in values]
+    add_bars(plot, over, WORKLOAD_OVER, pens=[pg.mkPen("#7a0a1c") if o else pg.mkPen(None) for o in over], x0=100.0)
     add_value_labels(plot, values, [f"{v:g}%" for v in values])
-    line = pg.InfiniteLine(
-        pos=100, angle=90, pen=pg.mkPen(FULL_LINE, width=2, style=pg.QtCore.Qt.PenStyle.DashLine),
-        label="100% = full workload", labelOpts={"position": 0.92, "color": FULL_LINE, "anchors": [(1.05, 0), (1.05, 0)]},
-    )
+    line = pg.InfiniteLine(pos=100, angle=90, pen=pg.mkPen(FULL_LINE, width=2, style=pg.QtCore.Qt.PenStyle.DashLine))
     plot.addItem(line)
     set_category_labels(plot, [b.label for b in bars])
-    _room_for_labels(plot, max(max(values), 100.0), 0.3)
+    largest = max(max(values), 100.0)
+    step = 25 if largest <= 150 else 50
+    set_x_ticks(plot, [float(v) for v in range(0, int(largest) + step, step)], "%")
+    _room_for_labels(plot, largest, 0.2)
+    note = pg.TextItem(html=f'<span style="color:{FULL_LINE};">100% = a full workload</span>', anchor=(1, 1))
+    note.setPos(99, len(values) - 0.4)
+    plot.addItem(note)
+    plot.setYRange(-0.6, len(values) - 0.4 + 0.45, padding=0)
     plot.bar_labels = [b.label for b in bars]
     plot.bar_values = values
     plot.reference_lines = [100.0]

@@ -324,10 +324,21 @@ def staff_survey_bars(inspection: Inspection) -> list[ProportionBar]:
 
 
 def service_findings_bars(inspection: Inspection) -> list[ProportionBar]:
-    """'x out of y' figures about services: topic services, or linked from a service gap."""
+    """'x out of y' figures about services: topic services, or linked from a service gap.
+
+    A finding the report repeats in two sections (same label, count and total) is shown once.
+    """
     linked = {fid for gap in inspection.service_gaps for fid in gap.figure_ids}
-    return [_proportion(f) for f in inspection.figures
-            if f.count is not None and f.total and (f.topic == "services" or f.id in linked)]
+    bars: list[ProportionBar] = []
+    seen: set[tuple[str, int, int]] = set()
+    for f in inspection.figures:
+        if f.count is None or not f.total or not (f.topic == "services" or f.id in linked):
+            continue
+        key = (f.label.casefold(), f.count, f.total)
+        if key not in seen:
+            seen.add(key)
+            bars.append(_proportion(f))
+    return bars
 
 
 # -------------------------------------------------------------------------- gaps and recommendations

@@ -49,7 +49,8 @@ class DataFrameModel(QAbstractTableModel):
 
     ``formats`` maps a column name to a format string (``"{:g}%"``) or a function giving the
     display text. ``colours(row, column)`` returns ``(background_hex, text_hex)`` or None;
-    ``tooltips(row, column)`` returns text or None; ``bold_columns`` are drawn in bold.
+    ``tooltips(row, column)`` returns text or None; ``bold_columns`` are drawn in bold;
+    ``sort_by`` maps a column to the column it sorts by (a text "Value" by a numeric "Number").
     """
 
     def __init__(
@@ -60,6 +61,7 @@ class DataFrameModel(QAbstractTableModel):
         colours: CellColours | None = None,
         tooltips: CellText | None = None,
         bold_columns: tuple[str, ...] = (),
+        sort_by: dict[str, str] | None = None,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
@@ -69,10 +71,11 @@ class DataFrameModel(QAbstractTableModel):
         self._colours: CellColours | None = None
         self._tooltips: CellText | None = None
         self._bold: set[int] = set()
+        self._sort_by: dict[str, str] = {}
         self._bold_font = QFont()
         self._bold_font.setBold(True)
         self.set_frame(frame if frame is not None else pd.DataFrame(), formats=formats, colours=colours,
-                       tooltips=tooltips, bold_columns=bold_columns)
+                       tooltips=tooltips, bold_columns=bold_columns, sort_by=sort_by)
 
     # ----------------------------------------------------------------------------- contents
 
@@ -84,6 +87,7 @@ class DataFrameModel(QAbstractTableModel):
         colours: CellColours | None = None,
         tooltips: CellText | None = None,
         bold_columns: tuple[str, ...] = (),
+        sort_by: dict[str, str] | None = None,
     ) -> None:
         """Replace the table (and its callbacks); the on-screen order goes back to the frame's order."""
         self.beginResetModel()
@@ -93,6 +97,7 @@ class DataFrameModel(QAbstractTableModel):
         self._colours = colours
         self._tooltips = tooltips
         self._bold = {i for i, c in enumerate(self._frame.columns) if c in bold_columns}
+        self._sort_by = dict(sort_by or {})
         self.endResetModel()
 
     @property
@@ -130,6 +135,10 @@ class DataFrameModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._frame.columns)
 
+    def hasChildren(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        # Public again (QAbstractTableModel makes it private in C++), so generic code can walk any model.
+        return not parent.isValid() and len(self._frame) > 0
+
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
@@ -150,6 +159,9 @@ class DataFrameModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(value, col)
         if role == SORT_ROLE:
+            by = self._sort_by.get(self._frame.columns[col])
+            if by in self._frame.columns:
+                value = self._frame.at[row, by]
             return None if _is_missing(value) else value
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltips(row, col) if self._tooltips else None
@@ -162,7 +174,7 @@ class DataFrameModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole and col in self._bold:
             return self._bold_font
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            numeric = isinstance(value, Number) and not isinstance(value, bool)
+            numeric = (isinstance(value, Number) and not isinstance(value, bool)) or self._frame.columns[col] in self._sort_by
             horizontal = Qt.AlignmentFlag.AlignRight if numeric else Qt.AlignmentFlag.AlignLeft
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -171,7 +183,8 @@ class DataFrameModel(QAbstractTableModel):
         """Sort the view by a column: numbers numerically, text ignoring case, blanks last."""
         if not 0 <= column < len(self._frame.columns):
             return
-        series = self._frame.iloc[:, column]
+        by = self._sort_by.get(self._frame.columns[column])
+        series = self._frame[by] if by in self._frame.columns else self._frame.iloc[:, column]
         numeric = pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series)
         key = series if numeric else series.map(lambda v: "" if _is_missing(v) else str(v).casefold())
         missing = series.isna() if numeric else key.eq("")

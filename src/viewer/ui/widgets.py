@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFrame, QHeaderView, QLabel, QStackedWidget, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QFrame, QHeaderView, QLabel, QStackedWidget, QStyledItemDelegate, QStyleOptionViewItem,
+    QTableView, QTreeView, QVBoxLayout, QWidget,
 )
 
 from viewer.model.ratings import Rating, colours_for
@@ -12,6 +14,7 @@ from viewer.ui.dataframe_model import DataFrameModel
 
 EMPTY_TEXT = "No inspection open — use File ▸ Open…"
 MARGIN = 12
+ROW_HEIGHT = 26  # minimum table row height: room to breathe around one line of text
 SPACING = 8
 
 OK_COLOURS = ("#e3f1e3", "#1b5e20")
@@ -78,6 +81,7 @@ class FlagLabel(QLabel):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     def set_flag(self, text: str, ok: bool) -> None:
+        self.setWordWrap(len(text) > 110)  # one line when it fits; a long list of disagreements wraps
         self.setText(text)
         self.setStyleSheet(chip_style(*(OK_COLOURS if ok else WARN_COLOURS)))
 
@@ -135,6 +139,7 @@ def table_view(model: DataFrameModel, sortable: bool = True) -> QTableView:
     view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     view.setFrameShape(QFrame.Shape.StyledPanel)
+    view.setStyleSheet("QTableView { outline: 0; }")  # no dotted focus box inside the selected row
     if sortable:
         view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     return view
@@ -153,17 +158,125 @@ def fit_columns(view: QTableView, stretch: tuple[str, ...] = (), hidden: tuple[s
         else:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             view.resizeColumnToContents(column)
-            view.setColumnWidth(column, min(view.columnWidth(column) + 8, max_width))
+            view.setColumnWidth(column, min(view.columnWidth(column) + 12, max_width))
+    view.verticalHeader().setMinimumSectionSize(ROW_HEIGHT)
+    fit_rows(view)
+    if view.findChild(_RowFitter) is None:
+        _RowFitter(view)
+
+
+class _RowFitter(QObject):
+    """Refit a table's row heights to its word-wrapped cells whenever the table is resized.
+
+    Stretched columns only get their final width once the window is laid out, so fitting the rows
+    once, when the data arrives, would leave them sized for the wrong width. With ``fit_height``
+    the table also shrinks to its rows (for short tables above a chart).
+    """
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.view = view
+        self._timer = QTimer(self)  # a child: it dies with the view, so no call can reach a deleted table
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._fit)
+        view.viewport().installEventFilter(self)
+        view.horizontalHeader().sectionResized.connect(self._later)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize:
+            self._later()
+        return False
+
+    def _later(self, *_args: object) -> None:
+        self._timer.start()
+
+    def _fit(self) -> None:
+        fit_rows(self.view)
+        if self.view.property("fitHeight"):
+            fit_height(self.view)
+
+
+def fit_rows(view: QTableView, padding: int = 8) -> None:
+    """Rows as tall as their (wrapped) text plus a little air."""
     view.resizeRowsToContents()
-    if stretch and not view.property("rowsFollowColumns"):
-        # Stretched widths settle after layout: refit the row heights whenever a column resizes.
-        view.setProperty("rowsFollowColumns", True)
-        header.sectionResized.connect(lambda *_: view.resizeRowsToContents())
+    for row in range(view.model().rowCount()):
+        view.setRowHeight(row, max(view.rowHeight(row) + padding, ROW_HEIGHT))
 
 
-def card(layout_owner: QWidget | None = None) -> QFrame:
-    """A white panel with a thin border, used to group a heading with its content."""
-    frame = QFrame(layout_owner)
-    frame.setObjectName("card")
-    frame.setStyleSheet("QFrame#card { background: #ffffff; border: 1px solid #d0d0d0; border-radius: 6px; }")
-    return frame
+def fit_height(view: QTableView) -> None:
+    """Make a short table exactly as tall as its header and rows (no empty space, no scroll bar)."""
+    view.setProperty("fitHeight", True)
+    height = view.horizontalHeader().height() + 2 * view.frameWidth() + 2
+    height += sum(view.rowHeight(r) for r in range(view.model().rowCount()))
+    if view.height() != height:
+        view.setFixedHeight(height)
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Row heights that fit word-wrapped text in a tree (QTreeView does not work them out itself)."""
+
+    def __init__(self, tree: QTreeView) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if not text:
+            return size
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        bounds = QFontMetrics(opt.font).boundingRect(
+            QRect(0, 0, max(self._text_width(index), 60), 100_000), int(Qt.TextFlag.TextWordWrap), str(text)
+        )
+        return QSize(size.width(), max(size.height(), bounds.height() + 10))
+
+    def _text_width(self, index: QModelIndex | QPersistentModelIndex) -> int:
+        tree = self.tree
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        if tree.isFirstColumnSpanned(index.row(), index.parent()):
+            width = tree.viewport().width()
+        else:
+            width = tree.header().sectionSize(index.column())
+        if index.column() == 0:
+            width -= tree.indentation() * (depth + (1 if tree.rootIsDecorated() else 0))
+        return width - 14
+
+
+class _TreeRelayout(QObject):
+    """Lay a wrapping tree out again when its width changes, so row heights follow the text."""
+
+    def __init__(self, tree: QTreeView) -> None:
+        super().__init__(tree)
+        self.tree = tree
+        self._width = -1
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._relayout)
+        tree.viewport().installEventFilter(self)
+        tree.header().sectionResized.connect(self._later)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize and self.tree.viewport().width() != self._width:
+            self._width = self.tree.viewport().width()
+            self._later()
+        return False
+
+    def _later(self, *_args: object) -> None:
+        self._timer.start()
+
+    def _relayout(self) -> None:
+        self.tree.doItemsLayout()
+
+
+def wrap_tree(tree: QTreeView) -> None:
+    """Word-wrap a tree's items (no clipped sentences), re-fitting row heights on every resize."""
+    tree.setWordWrap(True)
+    tree.setUniformRowHeights(False)
+    tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+    tree.setItemDelegate(WrappingDelegate(tree))
+    _TreeRelayout(tree)

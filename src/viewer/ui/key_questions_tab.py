@@ -1,0 +1,203 @@
+"""The Key questions tab: for each domain-two standard, its key questions against the rating bands."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPixmap, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView, QFrame, QHBoxLayout, QLabel, QListView, QScrollArea, QSizePolicy, QSplitter, QVBoxLayout,
+    QWidget,
+)
+
+from viewer.charts.key_questions_chart import key_questions_chart
+from viewer.model.inspection import Inspection
+from viewer.model.rating_rules import Assessment, StandardAssessment, band_label
+from viewer.model.ratings import colours_for
+from viewer.model.tables import (
+    DECIDING, band_edges, key_question_bars, key_questions_table, rated_by_key_questions, rating_cell_colours,
+)
+from viewer.ui.dataframe_model import DataFrameModel
+from viewer.ui.widgets import (
+    SPACING, RatingBadge, chip_style, fit_columns, fit_height, heading, note, tab_layout, table_view,
+)
+
+CASES_COLOURS = ("#eef3fa", "#1f3f63")
+
+
+def _swatch(colour: str) -> QIcon:
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
+
+
+class KeyQuestionsTab(QWidget):
+    TITLE = "Key questions"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.inspection: Inspection | None = None
+        self.assessment: Assessment | None = None
+        self.code: str | None = None
+
+        self.selector_model = QStandardItemModel(self)
+        self.selector = QListView()
+        self.selector.setModel(self.selector_model)
+        self.selector.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.selector.setIconSize(QSize(14, 14))
+        self.selector.setSpacing(2)
+        self.selector.setStyleSheet("QListView { outline: 0; } QListView::item { padding: 6px 4px; }")
+        self.selector.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(heading("Service delivery standards", size=1))
+        left_layout.addWidget(note("Each is rated by the band of its lowest key question."))
+        left_layout.addWidget(self.selector, 1)
+
+        right = QWidget()
+        layout = QVBoxLayout(right)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(SPACING)
+        title_row = QHBoxLayout()
+        self.title_label = heading(size=5)
+        self.published_badge = RatingBadge(prefix="Published: ")
+        self.computed_badge = RatingBadge(prefix="Rules give: ")
+        for badge in (self.published_badge, self.computed_badge):
+            badge.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.check_label = QLabel()
+        title_row.addWidget(self.title_label)
+        title_row.addSpacing(12)
+        title_row.addWidget(self.published_badge)
+        title_row.addWidget(self.computed_badge)
+        title_row.addWidget(self.check_label)
+        title_row.addStretch(1)
+        layout.addLayout(title_row)
+        self.rule_label = note()
+        layout.addWidget(self.rule_label)
+
+        self.model = DataFrameModel()
+        self.table = table_view(self.model)
+        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        layout.addWidget(self.table)
+
+        self.cases_label = QLabel()
+        self.cases_label.setWordWrap(True)
+        self.cases_label.setStyleSheet(chip_style(*CASES_COLOURS, bold=False))
+        self.cases_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.cases_label)
+
+        layout.addWidget(heading("Percentage 'Yes' against the rating bands", size=1))
+        self.chart = key_questions_chart([], [])
+        self.chart.setMinimumHeight(220)
+        layout.addWidget(self.chart, 1)
+        self.bands_label = note()
+        layout.addWidget(self.bands_label)
+
+        scroll = QScrollArea()  # on a short screen the detail scrolls instead of forcing the window taller
+        scroll.setWidget(right)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 940])
+        splitter.setChildrenCollapsible(False)
+        self.stack = tab_layout(self, splitter)
+
+    # ------------------------------------------------------------------------------------ public
+
+    def show_inspection(self, inspection: Inspection | None, assessment: Assessment | None) -> None:
+        self.inspection, self.assessment = inspection, assessment
+        self.selector_model.blockSignals(True)
+        self.selector_model.clear()
+        self.selector_model.blockSignals(False)
+        self.selector.reset()
+        if inspection is None or assessment is None:
+            self.code = None
+            self.stack.show_empty()
+            return
+        standards = rated_by_key_questions(assessment)
+        if not standards:
+            self.stack.show_empty("This inspection's framework has no standards rated by key questions.")
+            return
+        for sa in standards:
+            label = sa.published.label if sa.published else "not published"
+            item = QStandardItem(_swatch(colours_for(sa.published)[0]), f"{sa.code}  {sa.name}\n{label}")
+            item.setData(sa.code, Qt.ItemDataRole.UserRole)
+            item.setToolTip(sa.rule)
+            self.selector_model.appendRow(item)
+        self.bands_label.setText("Bands: " + "  ·  ".join(
+            f"{band_label(b)}% {b.rating.label} ({b.status})" for b in assessment.framework.key_question_bands
+        ))
+        self.stack.show_content()
+        codes = [sa.code for sa in standards]
+        self.select_standard(self.code if self.code in codes else codes[0])
+
+    def select_standard(self, code: str) -> None:
+        """Show one standard (e.g. "P2.1"); the selector follows."""
+        for row in range(self.selector_model.rowCount()):
+            index = self.selector_model.index(row, 0)
+            if index.data(Qt.ItemDataRole.UserRole) == code:
+                if self.selector.currentIndex() == index:
+                    self._show_standard(code)
+                else:
+                    self.selector.setCurrentIndex(index)
+                return
+
+    def standard_codes(self) -> list[str]:
+        """The standards offered in the selector, top to bottom."""
+        return [self.selector_model.index(r, 0).data(Qt.ItemDataRole.UserRole)
+                for r in range(self.selector_model.rowCount())]
+
+    # ---------------------------------------------------------------------------------- internals
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self._show_standard(current.data(Qt.ItemDataRole.UserRole))
+
+    def _show_standard(self, code: str) -> None:
+        if self.inspection is None or self.assessment is None:
+            return
+        sa: StandardAssessment | None = self.assessment.standard(code)
+        if sa is None:
+            return
+        self.code = code
+        self.title_label.setText(f"{sa.code}  {sa.name}")
+        self.published_badge.set_rating(sa.published)
+        self.computed_badge.set_rating(sa.computed, missing_text="cannot compute")
+        if sa.disagrees:
+            self.check_label.setText("⚠ differs")
+            self.check_label.setStyleSheet("color: #8a0a1f; font-weight: bold;")
+        elif sa.published and sa.computed:
+            self.check_label.setText("✓ agrees")
+            self.check_label.setStyleSheet("color: #1b5e20; font-weight: bold;")
+        else:
+            self.check_label.setText("")
+        self.rule_label.setText(sa.rule)
+
+        frame = key_questions_table(self.inspection, self.assessment, code)
+        columns = list(frame.columns)
+
+        def colours(row: int, col: int) -> tuple[str, str] | None:
+            if columns[col] == "Band":
+                return rating_cell_colours(frame.iat[row, col])
+            if frame.at[row, "Deciding"] == DECIDING and columns[col] == "Deciding":
+                return ("#fff4d6", "#1a1a1a")
+            return None
+
+        self.model.set_frame(frame, formats={"% Yes": "{:g}%"}, colours=colours,
+                             tooltips=lambda row, _col: frame.at[row, "Question"], bold_columns=("Deciding",))
+        fit_columns(self.table, stretch=("Question",), max_width=170)
+        fit_height(self.table)
+
+        if sa.cases_needed is not None:
+            self.cases_label.setText(f"<b>Cases needed for the next band:</b> {sa.cases_needed.text}.")
+        elif sa.computed is not None and sa.computed.next_better() is None:
+            self.cases_label.setText("<b>Cases needed for the next band:</b> none — already in the top band.")
+        else:
+            self.cases_label.setText("<b>Cases needed for the next band:</b> cannot be worked out "
+                                     "(the number of cases inspected is not published).")
+        key_questions_chart(key_question_bars(self.inspection, self.assessment, code),
+                            band_edges(self.assessment.framework), plot=self.chart)

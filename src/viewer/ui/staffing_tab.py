@@ -1,0 +1,144 @@
+"""The Staffing and workload tab: every staffing number with its sentence, and three charts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget,
+)
+
+from viewer.charts.staffing_charts import caseload_chart, staff_survey_chart, workload_chart
+from viewer.model.inspection import FIGURE_TOPICS, Inspection
+from viewer.model.rating_rules import Assessment
+from viewer.model.tables import (
+    STAFFING_TOPICS, caseload_bars, figures_table, staff_survey_bars, workload_bars,
+)
+from viewer.ui.dataframe_model import DataFrameModel
+from viewer.ui.widgets import SPACING, fit_columns, heading, note, tab_layout, table_view
+
+ALL_TOPICS = "All staffing topics"
+SENTENCE_STYLE = ("QLabel { background: #fafafa; border: 1px solid #d0d0d0; border-left: 4px solid #3a6ea5;"
+                  " border-radius: 3px; padding: 8px; }")
+
+
+class StaffingTab(QWidget):
+    TITLE = "Staffing and workload"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.inspection: Inspection | None = None
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(SPACING)
+        top = QHBoxLayout()
+        title = heading("Figures from the report", size=1)
+        title.setWordWrap(False)
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(QLabel("Show:"))
+        self.topic_box = QComboBox()
+        self.topic_box.addItem(ALL_TOPICS, None)
+        for topic in STAFFING_TOPICS:
+            self.topic_box.addItem(FIGURE_TOPICS[topic], topic)
+        self.topic_box.currentIndexChanged.connect(self._fill_table)
+        top.addWidget(self.topic_box)
+        left_layout.addLayout(top)
+        left_layout.addWidget(note("Every number is linked to the sentence it came from: select a row to read it."))
+
+        self.model = DataFrameModel()
+        self.table = table_view(self.model)
+        self.table.selectionModel().selectionChanged.connect(self._show_sentence)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(heading("From the report"))
+        self.sentence_label = QLabel()
+        self.sentence_label.setWordWrap(True)
+        self.sentence_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sentence_label.setStyleSheet(SENTENCE_STYLE)
+        self.sentence_label.setMinimumHeight(70)
+        self.sentence_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        left_layout.addWidget(self.sentence_label)
+
+        charts = QWidget()
+        charts.setObjectName("charts")
+        charts_layout = QVBoxLayout(charts)
+        charts_layout.setContentsMargins(0, 0, 8, 0)
+        charts_layout.setSpacing(SPACING)
+        self.caseload_chart = caseload_chart([])
+        self.workload_chart = workload_chart([])
+        self.staff_survey_chart = staff_survey_chart([])
+        for title, chart in (
+            ("Caseload by type", self.caseload_chart),
+            ("Workload against the measure", self.workload_chart),
+            ("Staff survey", self.staff_survey_chart),
+        ):
+            charts_layout.addWidget(heading(title, size=1))
+            charts_layout.addWidget(chart)
+        charts_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(charts)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(scroll)
+        splitter.setSizes([1100, 1000])
+        splitter.setChildrenCollapsible(False)
+        self.stack = tab_layout(self, splitter)
+
+    # ------------------------------------------------------------------------------------ public
+
+    def show_inspection(self, inspection: Inspection | None, assessment: Assessment | None) -> None:
+        self.inspection = inspection
+        if inspection is None:
+            self.stack.show_empty()
+            return
+        self._fill_table()
+        caseloads, workloads, survey = caseload_bars(inspection), workload_bars(inspection), staff_survey_bars(inspection)
+        caseload_chart(caseloads, plot=self.caseload_chart)
+        workload_chart(workloads, plot=self.workload_chart)
+        staff_survey_chart(survey, plot=self.staff_survey_chart)
+        # Charts as tall as their bars (and wrapped labels) need, so the three read at a similar scale.
+        for chart, bars, extra, per_bar in ((self.caseload_chart, caseloads, 70, 45),
+                                            (self.workload_chart, workloads, 95, 50),
+                                            (self.staff_survey_chart, survey, 70, 56)):
+            chart.setFixedHeight(extra + per_bar * max(len(bars), 1))
+        self.stack.show_content()
+
+    def select_topic(self, topic: str | None) -> None:
+        """Filter the table to one topic ("workload"), or None for all staffing topics."""
+        self.topic_box.setCurrentIndex(max(0, self.topic_box.findData(topic)))
+
+    # ---------------------------------------------------------------------------------- internals
+
+    def _fill_table(self, *_args: object) -> None:
+        if self.inspection is None:
+            return
+        topic = self.topic_box.currentData()
+        frame = figures_table(self.inspection, (topic,) if topic else STAFFING_TOPICS)
+        self.model.set_frame(
+            frame, sort_by={"Value": "Number"}, bold_columns=("Value",),
+            tooltips=lambda row, _col: frame.at[row, "Sentence"] or None,
+        )
+        fit_columns(self.table, stretch=("What",), hidden=("Number", "Sentence", "Section"), max_width=240)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        if len(frame):
+            self.table.selectRow(0)
+        self._show_sentence()
+
+    def _show_sentence(self, *_args: object) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self.sentence_label.setText("Select a figure to see the sentence it came from.")
+            return
+        row = self.model.frame_row(rows[0].row())
+        frame = self.model.frame
+        sentence = frame.at[row, "Sentence"] or "(the file gives no sentence for this figure)"
+        where = "  ·  ".join(p for p in (frame.at[row, "Section"], frame.at[row, "Standard"]) if p)
+        self.sentence_label.setText(
+            f"<b>{frame.at[row, 'What']}: {frame.at[row, 'Value']}</b><br>“{sentence}”"
+            + (f"<br><span style='color:#505050'>{where}</span>" if where else "")
+        )
