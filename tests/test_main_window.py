@@ -30,6 +30,11 @@ def window(qtbot, settings):
     return win
 
 
+def tab_text(window, index):
+    window.tabs.setCurrentIndex(index)  # as a person clicks the tab: tabs are filled when first shown
+    return all_text(window.tabs.widget(index))
+
+
 def list_texts(window):
     return [window.inspection_list.item(i).text() for i in range(window.inspection_list.count())]
 
@@ -39,7 +44,7 @@ def test_opens_the_sample_with_four_tabs_showing_its_values(window, sample_path)
     assert list_texts(window) == ["Hertfordshire PDU (2024-07)\nRequires improvement"]
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == TAB_TITLES
     assert window.windowTitle() == "Hertfordshire PDU (2024-07) — Inspection Viewer"
-    ratings, key_questions, staffing, gaps = (all_text(window.tabs.widget(i)) for i in range(4))
+    ratings, key_questions, staffing, gaps = (tab_text(window, i) for i in range(4))
     assert "4/21" in ratings and "Requires improvement" in ratings and "Inadequate" in ratings
     for name in ("Leadership", "Staffing", "Services", "Assessment", "Planning", "Implementation and delivery",
                  "Reviewing"):
@@ -72,6 +77,11 @@ def test_a_bad_file_shows_a_dialog_and_leaves_open_inspections_alone(window, sam
 def test_open_several_close_one(window, sample_path):
     window.open_files([str(sample_path), str(DATA / "variant-rating-spelling.json")])
     assert len(list_texts(window)) == 2 and window.current().inspection.unit.name == "Testshire PDU"
+    assert "Testshire PDU" in tab_text(window, 0)
+    assert "1,003" not in tab_text(window, 2)
+    window.inspection_list.setCurrentRow(0)  # the visible tab follows the selection at once
+    assert "1,003" in all_text(window.tabs.widget(2))
+    assert "Hertfordshire PDU" in tab_text(window, 0)
     window.open_files([str(sample_path)])  # already open: reloaded in place, not duplicated
     assert len(list_texts(window)) == 2 and window.current().inspection.unit.name == "Hertfordshire PDU"
     window.close_current()

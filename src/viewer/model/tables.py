@@ -184,7 +184,7 @@ def overall_bands_note(framework: Framework, band: Band | None = None) -> str:
         names = ", ".join(f"{band_label(b)} {b.rating.label}" for b in inferred)
         note = f"Some score bands are inferred, not confirmed: {names}."
     if band is not None and band.source:
-        note += f" This score's band {band_label(band)} ({band.rating.label}): {band.source}"
+        note += f" Band {band_label(band)}, {band.rating.label}: {band.source}"
     return note
 
 

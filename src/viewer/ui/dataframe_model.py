@@ -92,6 +92,10 @@ class DataFrameModel(QAbstractTableModel):
         """Replace the table (and its callbacks); the on-screen order goes back to the frame's order."""
         self.beginResetModel()
         self._frame = frame.reset_index(drop=True)
+        # Plain Python rows and names: data() is called thousands of times while a table is laid
+        # out, and pandas' per-cell indexing would dominate start-up.
+        self._rows = [list(row) for row in self._frame.itertuples(index=False, name=None)]
+        self._columns = [str(c) for c in self._frame.columns]
         self._order = list(range(len(self._frame)))
         self._formats = dict(formats or {})
         self._colours = colours
@@ -110,7 +114,7 @@ class DataFrameModel(QAbstractTableModel):
         return self._order[view_row]
 
     def value(self, view_row: int, column: int) -> Any:
-        return self._frame.iat[self._order[view_row], column]
+        return self._rows[self._order[view_row]][column]
 
     def text(self, view_row: int, column: int) -> str:
         """What a person sees in a cell."""
@@ -122,7 +126,7 @@ class DataFrameModel(QAbstractTableModel):
         return [self.text(r, col) for r in range(self.rowCount())]
 
     def _display(self, value: Any, column: int) -> str:
-        fmt = self._formats.get(self._frame.columns[column])
+        fmt = self._formats.get(self._columns[column])
         if fmt is None or _is_missing(value):
             return default_text(value)
         return fmt.format(value) if isinstance(fmt, str) else fmt(value)
@@ -155,13 +159,13 @@ class DataFrameModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, col = self._order[index.row()], index.column()
-        value = self._frame.iat[row, col]
+        value = self._rows[row][col]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(value, col)
         if role == SORT_ROLE:
-            by = self._sort_by.get(self._frame.columns[col])
-            if by in self._frame.columns:
-                value = self._frame.at[row, by]
+            by = self._sort_by.get(self._columns[col])
+            if by in self._columns:
+                value = self._rows[row][self._columns.index(by)]
             return None if _is_missing(value) else value
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltips(row, col) if self._tooltips else None
@@ -174,7 +178,7 @@ class DataFrameModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole and col in self._bold:
             return self._bold_font
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            numeric = (isinstance(value, Number) and not isinstance(value, bool)) or self._frame.columns[col] in self._sort_by
+            numeric = (isinstance(value, Number) and not isinstance(value, bool)) or self._columns[col] in self._sort_by
             horizontal = Qt.AlignmentFlag.AlignRight if numeric else Qt.AlignmentFlag.AlignLeft
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget,
+    QFileDialog, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from viewer import __version__
@@ -27,6 +27,7 @@ from viewer.ui.ratings_tab import RatingsTab
 from viewer.ui.service_gaps_tab import ServiceGapsTab
 from viewer.ui.staffing_tab import StaffingTab
 
+TAB_CLASSES = (RatingsTab, KeyQuestionsTab, StaffingTab, ServiceGapsTab)
 MAX_RECENT = 10
 OPEN_FILTER = "Inspection files (*.json);;All files (*)"
 
@@ -52,9 +53,15 @@ class MainWindow(QMainWindow):
         self.inspection_list.setMinimumWidth(200)
         self.inspection_list.currentRowChanged.connect(self._show_current)
         self.tabs = QTabWidget()
-        self.tab_pages: list[QWidget] = [RatingsTab(), KeyQuestionsTab(), StaffingTab(), ServiceGapsTab()]
-        for page in self.tab_pages:
-            self.tabs.addTab(page, page.TITLE)
+        # Each tab's page is built the first time it is shown (its charts cost start-up time), inside
+        # a holder widget that sits in the QTabWidget from the start.
+        self.tab_pages: list[QWidget | None] = [None] * len(TAB_CLASSES)
+        self._stale_tabs: set[int] = set()  # tabs not yet showing the current inspection
+        for page_class in TAB_CLASSES:
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.tabs.addTab(holder, page_class.TITLE)
+        self.tabs.currentChanged.connect(self._refresh_tab)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.inspection_list)
         self.splitter.addWidget(self.tabs)
@@ -208,10 +215,26 @@ class MainWindow(QMainWindow):
 
     def _show_current(self, _row: int) -> None:
         entry = self.current()
-        for page in self.tab_pages:
-            page.show_inspection(entry.inspection if entry else None, entry.assessment if entry else None)
+        # Only the visible tab is filled now; the others when they are first shown (faster start-up
+        # and switching between inspections).
+        self._stale_tabs = set(range(len(self.tab_pages)))
+        self._refresh_tab(self.tabs.currentIndex())
         self.close_action.setEnabled(entry is not None)
         self.setWindowTitle(f"{entry.inspection.title} — Inspection Viewer" if entry else "Inspection Viewer")
+
+    def page(self, index: int) -> QWidget:
+        """The page of tab ``index``, built on first use."""
+        if self.tab_pages[index] is None:
+            self.tab_pages[index] = TAB_CLASSES[index]()
+            self.tabs.widget(index).layout().addWidget(self.tab_pages[index])
+        return self.tab_pages[index]
+
+    def _refresh_tab(self, index: int) -> None:
+        if index not in self._stale_tabs:
+            return
+        self._stale_tabs.discard(index)
+        entry = self.current()
+        self.page(index).show_inspection(entry.inspection if entry else None, entry.assessment if entry else None)
 
     # ----- drag and drop -----------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt's name)
