@@ -143,3 +143,52 @@ def test_exit_after_load_smoke():
     bad = _exit_after_load(str(BAD / "not-json.json"))
     assert bad.returncode == 1
     assert "not-json.json: line 4: not valid JSON" in bad.stderr
+
+
+def test_loader_warnings_are_shown_not_hidden(window):
+    window.open_files([str(DATA / "variant-rating-spelling.json")])
+    assert "Opened 1 file; 1 with notes on the Ratings tab." == window.statusBar().currentMessage()
+    text = tab_text(window, 0)
+    assert "⚠ 2 notes from reading the file: $.overall.rating: rating 'GOOD' read as 'Good'" in text
+
+
+HOSTILE = "<img src=x><a href='http://example.invalid'>click</a><b>bold</b>&amp;"
+
+
+def _hostile_inspection(tmp_path, sample_path):
+    """The sample with every text a person can see replaced by markup."""
+    import json
+
+    def poison(value):
+        if isinstance(value, dict):
+            return {k: (v if k in {"format", "framework", "rating", "topic", "theme", "code", "id", "standard",
+                                   "published", "fieldwork_start"} else poison(v)) for k, v in value.items()}
+        if isinstance(value, list):
+            return [poison(v) for v in value]
+        return f"{HOSTILE} {value}" if isinstance(value, str) else value
+
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps(poison(json.loads(sample_path.read_text(encoding="utf-8")))), encoding="utf-8")
+    return path
+
+
+def test_markup_in_a_file_is_shown_literally(window, tmp_path, sample_path):
+    from PySide6.QtWidgets import QLabel, QTextBrowser
+
+    assert window.open_files([str(_hostile_inspection(tmp_path, sample_path))]) == []
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        page = window.tabs.widget(index)
+        shown = 0
+        for label in page.findChildren(QLabel):
+            if "<img" in label.text():
+                shown += 1
+                assert label.textFormat() == Qt.TextFormat.PlainText, label.text()
+            if "&lt;img" in label.text():
+                shown += 1
+                assert label.textFormat() == Qt.TextFormat.RichText
+        for browser in page.findChildren(QTextBrowser):
+            if browser.toPlainText():
+                assert HOSTILE in browser.toPlainText(), browser.toPlainText()[:200]
+                shown += 1
+        assert shown, f"tab {index}: the hostile text should be on show somewhere"

@@ -197,7 +197,7 @@ def test_dataframe_model_sorts_numbers_as_numbers_and_keeps_frame_rows():
     assert model.column_texts("Name") == ["d", "b", "A", "c"]
     assert model.frame_row(0) == 3
     assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole).name() == "#ff0000"
-    assert model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole) == "row 3" and seen[-1] == (3, 0)
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole) == "<p>row 3</p>" and seen[-1] == (3, 0)
     model.sort(2, Qt.SortOrder.AscendingOrder)  # "Shown" sorts by "Number"
     assert model.column_texts("Shown") == ["nine", "ten", "hundred", ""]
     model.sort(0, Qt.SortOrder.AscendingOrder)  # text ignores case

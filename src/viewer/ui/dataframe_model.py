@@ -17,6 +17,8 @@ import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
+from viewer.ui.plain_text import tooltip
+
 CellColours = Callable[[int, int], "tuple[str | None, str | None] | None"]
 CellText = Callable[[int, int], "str | None"]
 Formatter = Callable[[Any], str] | str
@@ -168,7 +170,7 @@ class DataFrameModel(QAbstractTableModel):
                 value = self._rows[row][self._columns.index(by)]
             return None if _is_missing(value) else value
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltips(row, col) if self._tooltips else None
+            return tooltip(self._tooltips(row, col)) if self._tooltips else None
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and self._colours:
             pair = self._colours(row, col)
             if pair:

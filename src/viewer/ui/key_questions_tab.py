@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -18,7 +20,8 @@ from viewer.model.tables import (
 )
 from viewer.ui.dataframe_model import DataFrameModel
 from viewer.ui.widgets import (
-    SPACING, RatingBadge, chip_style, fit_columns, fit_height, heading, note, tab_layout, table_view,
+    SPACING, RatingBadge, chip_style, fit_columns, fit_height, heading, note, rich_label, tab_layout, table_view,
+    tooltip,
 )
 
 CASES_COLOURS = ("#eef3fa", "#1f3f63")
@@ -80,10 +83,8 @@ class KeyQuestionsTab(QWidget):
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         layout.addWidget(self.table)
 
-        self.cases_label = QLabel()
-        self.cases_label.setWordWrap(True)
+        self.cases_label = rich_label()
         self.cases_label.setStyleSheet(chip_style(*CASES_COLOURS, bold=False))
-        self.cases_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.cases_label)
 
         layout.addWidget(heading("Percentage 'Yes' against the rating bands", size=1))
@@ -126,7 +127,7 @@ class KeyQuestionsTab(QWidget):
             label = sa.published.label if sa.published else "not published"
             item = QStandardItem(_swatch(colours_for(sa.published)[0]), f"{sa.code}  {sa.name}\n{label}")
             item.setData(sa.code, Qt.ItemDataRole.UserRole)
-            item.setToolTip(sa.rule)
+            item.setToolTip(tooltip(sa.rule))
             self.selector_model.appendRow(item)
         self.bands_label.setText("Bands: " + "  ·  ".join(
             f"{band_label(b)}% {b.rating.label} ({b.status})" for b in assessment.framework.key_question_bands
@@ -193,7 +194,7 @@ class KeyQuestionsTab(QWidget):
         fit_height(self.table)
 
         if sa.cases_needed is not None:
-            self.cases_label.setText(f"<b>Cases needed for the next band:</b> {sa.cases_needed.text}.")
+            self.cases_label.setText(f"<b>Cases needed for the next band:</b> {escape(sa.cases_needed.text)}.")
         elif sa.computed is not None and sa.computed.next_better() is None:
             self.cases_label.setText("<b>Cases needed for the next band:</b> none — already in the top band.")
         else:

@@ -25,6 +25,7 @@ from viewer.model.ratings import colours_for, label_or_missing
 from viewer.ui.key_questions_tab import KeyQuestionsTab
 from viewer.ui.ratings_tab import RatingsTab
 from viewer.ui.service_gaps_tab import ServiceGapsTab
+from viewer.ui.widgets import tooltip
 from viewer.ui.staffing_tab import StaffingTab
 
 TAB_CLASSES = (RatingsTab, KeyQuestionsTab, StaffingTab, ServiceGapsTab)
@@ -115,7 +116,7 @@ class MainWindow(QMainWindow):
         recent = self.recent_files()
         for number, path in enumerate(recent, start=1):
             action = self.recent_menu.addAction(f"&{number % 10} {Path(path).name}")
-            action.setToolTip(path)
+            action.setToolTip(tooltip(path))
             action.setStatusTip(path)
             action.triggered.connect(lambda _=False, p=path: self.open_files([p]))
         if not recent:
@@ -135,7 +136,7 @@ class MainWindow(QMainWindow):
     def open_files(self, paths: list[str]) -> list[LoadError]:
         """Open each file; return the errors of those that failed (and show them in a dialog)."""
         failures: list[LoadError] = []
-        opened = 0
+        opened = warned = 0
         for path in paths:
             try:
                 inspection = load_inspection(path)
@@ -147,7 +148,8 @@ class MainWindow(QMainWindow):
             if self.interactive:  # smoke tests and benchmarks leave the user's recent files alone
                 self._remember(str(Path(path).resolve()))
             opened += 1
-        self._report(opened, failures)
+            warned += bool(inspection.warnings)
+        self._report(opened, failures, warned)
         return failures
 
     def _add(self, entry: OpenInspection) -> None:
@@ -168,13 +170,15 @@ class MainWindow(QMainWindow):
     def _set_item(item: QListWidgetItem, entry: OpenInspection) -> None:
         rating = entry.inspection.overall.rating
         item.setText(f"{entry.inspection.title}\n{label_or_missing(rating)}")
-        item.setToolTip(entry.path)
+        item.setToolTip(tooltip(entry.path))
         item.setData(Qt.ItemDataRole.DecorationRole, QColor(colours_for(rating)[0]))
 
-    def _report(self, opened: int, failures: list[LoadError]) -> None:
+    def _report(self, opened: int, failures: list[LoadError], warned: int = 0) -> None:
         parts = []
         if opened:
             parts.append(f"Opened {opened} file{'s' if opened != 1 else ''}")
+        if warned:
+            parts.append(f"{warned} with notes on the Ratings tab")
         if failures:
             parts.append(f"{len(failures)} could not be opened")
         if parts:

@@ -18,7 +18,7 @@ from viewer.model.tables import (
 )
 from viewer.ui.dataframe_model import DataFrameModel
 from viewer.ui.widgets import (
-    SPACING, FlagLabel, RatingBadge, fit_columns, heading, note, tab_layout, table_view,
+    SPACING, FlagLabel, RatingBadge, chip_style, fit_columns, heading, note, rich_label, tab_layout, table_view, tooltip,
 )
 
 _RATING_COLUMNS = ("Published", "Computed")
@@ -55,7 +55,7 @@ class StandardTile(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.badge)
         layout.addWidget(self.computed_label)
-        self.setToolTip(sa.rule)
+        self.setToolTip(tooltip(sa.rule))
 
     def texts(self) -> list[str]:
         return [self.title.text(), self.badge.text(), self.computed_label.text()]
@@ -87,8 +87,8 @@ class RatingsTab(QWidget):
         summary.addWidget(overall_title)
         self.overall_badge = RatingBadge(size=3)
         summary.addWidget(self.overall_badge)
-        self.score_label = QLabel()
-        self.score_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.score_label = rich_label()
+        self.score_label.setWordWrap(False)
         summary.addWidget(self.score_label)
         summary.addStretch(1)
         outer.addLayout(summary)
@@ -101,6 +101,10 @@ class RatingsTab(QWidget):
         outer.addLayout(flag_row)
         self.bands_label = note()
         outer.addWidget(self.bands_label)
+        # What the loader noticed (variant rating spellings, unknown keys): shown, never hidden.
+        self.file_warnings_label = note()
+        self.file_warnings_label.setStyleSheet(chip_style("#fff4d6", "#5a4300", bold=False))
+        outer.addWidget(self.file_warnings_label)
 
         self.tiles_box = QWidget()
         self.tiles_grid = QGridLayout(self.tiles_box)
@@ -149,10 +153,15 @@ class RatingsTab(QWidget):
                    f"fieldwork from {s.fieldwork}" if s.fieldwork else "", s.framework_name]
         self.context_label.setText("  ·  ".join(c for c in context if c))
         self.overall_badge.set_rating(s.published_rating)
-        self.overall_badge.setToolTip(f"Published overall rating. Rules give: {s.computed_label}. {s.rule}")
-        self.score_label.setText(f"Score <b>{s.published_score}</b> published  ·  <b>{s.computed_score}</b> computed")
+        self.overall_badge.setToolTip(tooltip(f"Published overall rating. Rules give: {s.computed_label}. {s.rule}"))
+        self.score_label.setText(f"Score <b>{escape(s.published_score)}</b> published  ·  "
+                                 f"<b>{escape(s.computed_score)}</b> computed")
         self.flag_label.set_flag(s.flag, s.agrees)
         self.bands_label.setText(s.bands_note)
+        warnings = inspection.warnings
+        self.file_warnings_label.setVisible(bool(warnings))
+        self.file_warnings_label.setText(
+            f"⚠ {len(warnings)} note{'s' if len(warnings) != 1 else ''} from reading the file: " + "; ".join(warnings))
         self._fill_tiles(assessment)
         self._fill_table(inspection, assessment)
         self.stack.show_content()

@@ -14,7 +14,7 @@ from viewer.model.inspection import Inspection, ServiceGap
 from viewer.model.rating_rules import Assessment
 from viewer.model.tables import area_label, gap_figures, recommendations_table, service_findings_bars
 from viewer.ui.dataframe_model import DataFrameModel
-from viewer.ui.widgets import SPACING, fit_columns, heading, note, tab_layout, table_view, wrap_tree
+from viewer.ui.widgets import SPACING, fit_columns, heading, note, tab_layout, table_view, tooltip, wrap_tree
 
 GAP_ROLE = Qt.ItemDataRole.UserRole + 10  # index of the gap in inspection.service_gaps
 
@@ -121,7 +121,7 @@ class ServiceGapsTab(QWidget):
                 item = QTreeWidgetItem([gap.title, area_label(area), gap.standard or ""])
                 item.setFont(0, bold)
                 item.setData(0, GAP_ROLE, index)
-                item.setToolTip(0, gap.description or gap.title)
+                item.setToolTip(0, tooltip(gap.description or gap.title))
                 self.tree.addTopLevelItem(item)
                 for sentence in gap.evidence:
                     self._child(item, f"“{sentence}”", index, sentence)
@@ -139,11 +139,11 @@ class ServiceGapsTab(QWidget):
             self.detail.setHtml("<p>This inspection records no service gaps.</p>")
 
     @staticmethod
-    def _child(parent: QTreeWidgetItem, text: str, index: int, tooltip: str) -> None:
+    def _child(parent: QTreeWidgetItem, text: str, index: int, tooltip_text: str) -> None:
         child = QTreeWidgetItem(parent, [text])
         child.setFirstColumnSpanned(True)
         child.setData(0, GAP_ROLE, index)
-        child.setToolTip(0, tooltip)
+        child.setToolTip(0, tooltip(tooltip_text))
 
     def _show_gap(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None = None) -> None:
         if self.inspection is None or item is None or item.data(0, GAP_ROLE) is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget,
@@ -14,7 +16,7 @@ from viewer.model.tables import (
     STAFFING_TOPICS, caseload_bars, figures_table, staff_survey_bars, workload_bars,
 )
 from viewer.ui.dataframe_model import DataFrameModel
-from viewer.ui.widgets import SPACING, fit_columns, heading, note, tab_layout, table_view
+from viewer.ui.widgets import SPACING, fit_columns, heading, note, rich_label, tab_layout, table_view, tooltip
 
 ALL_TOPICS = "All staffing topics"
 SENTENCE_STYLE = ("QLabel { background: #fafafa; border: 1px solid #d0d0d0; border-left: 4px solid #3a6ea5;"
@@ -52,9 +54,7 @@ class StaffingTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._show_sentence)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(heading("From the report"))
-        self.sentence_label = QLabel()
-        self.sentence_label.setWordWrap(True)
-        self.sentence_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sentence_label = rich_label()
         self.sentence_label.setStyleSheet(SENTENCE_STYLE)
         self.sentence_label.setMinimumHeight(70)
         self.sentence_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -139,6 +139,6 @@ class StaffingTab(QWidget):
         sentence = frame.at[row, "Sentence"] or "(the file gives no sentence for this figure)"
         where = "  ·  ".join(p for p in (frame.at[row, "Section"], frame.at[row, "Standard"]) if p)
         self.sentence_label.setText(
-            f"<b>{frame.at[row, 'What']}: {frame.at[row, 'Value']}</b><br>“{sentence}”"
-            + (f"<br><span style='color:#505050'>{where}</span>" if where else "")
+            f"<b>{escape(frame.at[row, 'What'])}: {escape(frame.at[row, 'Value'])}</b><br>“{escape(sentence)}”"
+            + (f"<br><span style='color:#505050'>{escape(where)}</span>" if where else "")
         )

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from viewer.model.ratings import Rating, colours_for
 from viewer.ui.dataframe_model import DataFrameModel
+from viewer.ui.plain_text import tooltip  # noqa: F401 (re-exported for the tabs)
 
 EMPTY_TEXT = "No inspection open — use File ▸ Open…"
 MARGIN = 12
@@ -25,6 +26,7 @@ NOTE_COLOUR = "#505050"
 def heading(text: str = "", size: int = 0) -> QLabel:
     """A bold section heading; ``size`` adds points to the default font size."""
     label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # data from a file is never markup
     font = label.font()
     font.setBold(True)
     if size:
@@ -38,8 +40,18 @@ def heading(text: str = "", size: int = 0) -> QLabel:
 def note(text: str = "") -> QLabel:
     """A grey, word-wrapped explanatory line (provenance, rules, hints)."""
     label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # data from a file is never markup
     label.setWordWrap(True)
     label.setStyleSheet(f"color: {NOTE_COLOUR};")
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def rich_label() -> QLabel:
+    """A label for text the code marks up itself; every value from a file must go through escape()."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
