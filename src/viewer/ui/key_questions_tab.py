@@ -7,7 +7,7 @@ from html import escape
 from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFrame, QHBoxLayout, QLabel, QListView, QScrollArea, QSizePolicy, QSplitter, QVBoxLayout,
+    QAbstractItemView, QHBoxLayout, QLabel, QListView, QSizePolicy, QSplitter, QVBoxLayout,
     QWidget,
 )
 
@@ -21,7 +21,7 @@ from viewer.model.tables import (
 from viewer.ui.dataframe_model import DataFrameModel
 from viewer.ui.widgets import (
     SPACING, RatingBadge, chip_style, fit_columns, fit_height, heading, note, rich_label, tab_layout, table_view,
-    tooltip,
+    tooltip, vertical_scroll,
 )
 
 CASES_COLOURS = ("#eef3fa", "#1f3f63")
@@ -94,11 +94,7 @@ class KeyQuestionsTab(QWidget):
         self.bands_label = note()
         layout.addWidget(self.bands_label)
 
-        scroll = QScrollArea()  # on a short screen the detail scrolls instead of forcing the window taller
-        scroll.setWidget(right)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll = vertical_scroll(right)  # on a short screen the detail scrolls instead of forcing the window taller
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(scroll)

@@ -6,7 +6,7 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget,
 )
 
 from viewer.charts.staffing_charts import caseload_chart, staff_survey_chart, workload_chart
@@ -16,7 +16,9 @@ from viewer.model.tables import (
     STAFFING_TOPICS, caseload_bars, figures_table, staff_survey_bars, workload_bars,
 )
 from viewer.ui.dataframe_model import DataFrameModel
-from viewer.ui.widgets import SPACING, fit_columns, heading, note, rich_label, tab_layout, table_view, tooltip
+from viewer.ui.widgets import (
+    SPACING, fit_columns, heading, note, rich_label, tab_layout, table_view, vertical_scroll,
+)
 
 ALL_TOPICS = "All staffing topics"
 SENTENCE_STYLE = ("QLabel { background: #fafafa; border: 1px solid #d0d0d0; border-left: 4px solid #3a6ea5;"
@@ -76,11 +78,7 @@ class StaffingTab(QWidget):
             charts_layout.addWidget(heading(title, size=1))
             charts_layout.addWidget(chart)
         charts_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidget(charts)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll = vertical_scroll(charts)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFrame, QHeaderView, QLabel, QStackedWidget, QStyledItemDelegate, QStyleOptionViewItem,
+    QAbstractItemView, QFrame, QHeaderView, QLabel, QScrollArea, QStackedWidget, QStyledItemDelegate, QStyleOptionViewItem,
     QTableView, QTreeView, QVBoxLayout, QWidget,
 )
 
@@ -292,3 +292,13 @@ def wrap_tree(tree: QTreeView) -> None:
     tree.setTextElideMode(Qt.TextElideMode.ElideNone)
     tree.setItemDelegate(WrappingDelegate(tree))
     _TreeRelayout(tree)
+
+
+def vertical_scroll(widget: QWidget) -> QScrollArea:
+    """``widget`` in a frameless area that scrolls up and down only (for a short screen)."""
+    scroll = QScrollArea()
+    scroll.setWidget(widget)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return scroll
