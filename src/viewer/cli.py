@@ -11,7 +11,7 @@ import sys
 
 from viewer import __version__
 
-COMMANDS = ("check",)
+COMMANDS = ("check", "summary")
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -19,7 +19,8 @@ def _gui_parser() -> argparse.ArgumentParser:
         prog="inspection-viewer",
         description="Open probation inspection files in the Inspection Viewer window. "
         "With no FILE, opens the bundled Hertfordshire PDU sample.",
-        epilog="Other commands: 'inspection-viewer check [--json] FILE ...' validates files without a window.",
+        epilog="Other commands: 'inspection-viewer check [--json] FILE ...' validates files without a window; "
+        "'inspection-viewer summary FILE ... -o OUT' writes printable summaries.",
     )
     parser.add_argument("files", nargs="*", metavar="FILE", help="inspection files (.json) to open")
     parser.add_argument("--exit-after-load", action="store_true",
@@ -37,6 +38,20 @@ def _check_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="inspection files to check")
     parser.add_argument("--json", action="store_true", help="print one JSON array with one object per file")
+    return parser
+
+
+def _summary_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="inspection-viewer summary",
+        description="Write the printable summary of each inspection file, without a window. One FILE and "
+        "-o x.pdf writes that file; several files (or -o ending in /) write one summary per file into the folder, "
+        "named after the unit. Exit status 1 if any file failed (the others are still written), 2 for a usage error.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="inspection files")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT", help="output file, or folder for several")
+    parser.add_argument("--format", choices=("pdf", "html"), default="pdf", help="pdf (default) or standalone html")
+    parser.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size for PDF (default a4)")
     return parser
 
 
@@ -58,6 +73,11 @@ def _dispatch(argv: list[str]) -> int:
 
         args = _check_parser().parse_args(argv[1:])
         return run_check(args.files, as_json=args.json)
+    if argv and argv[0] == "summary":
+        from viewer.summary_command import run_summary
+
+        args = _summary_parser().parse_args(argv[1:])
+        return run_summary(args.files, args.output, args.format, args.paper)
     args = _gui_parser().parse_args(argv)
     from viewer.ui.app import run_gui
 

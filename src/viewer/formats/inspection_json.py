@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from viewer.formats import inspection_fields as F
+from viewer.formats.atomic_file import write_text_atomically
 from viewer.formats.errors import NotJsonError, UnknownFrameworkError, UnreadableFileError
 from viewer.formats.inspection_fields import Invalid, describe, json_path_text, read_list, read_record
 from viewer.formats.inspection_json_write import FORMAT_ID, inspection_to_dict
@@ -140,13 +140,4 @@ def _figure(path: list, f: dict) -> Figure:
 
 def save_inspection(inspection: Inspection, path: str | os.PathLike) -> None:
     """Write an inspection file atomically: a temporary file beside the target, then a rename."""
-    target = Path(path)
-    text = json.dumps(inspection_to_dict(inspection), ensure_ascii=False, indent=2) + "\n"
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text_atomically(path, json.dumps(inspection_to_dict(inspection), ensure_ascii=False, indent=2) + "\n")

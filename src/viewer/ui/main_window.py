@@ -90,6 +90,13 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._fill_recent_menu()
+        file_menu.addSeparator()
+        self.print_action = self._action("&Print…", self.print_current, QKeySequence.StandardKey.Print)
+        self.preview_action = self._action("Print Pre&view…", self.preview_current)
+        self.export_pdf_action = self._action("&Export PDF…", self.export_current_pdf, QKeySequence("Ctrl+Shift+E"))
+        for action in (self.print_action, self.preview_action, self.export_pdf_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         self.close_action = self._action("&Close", self.close_current, QKeySequence.StandardKey.Close)
         file_menu.addAction(self.close_action)
         file_menu.addSeparator()
@@ -223,7 +230,8 @@ class MainWindow(QMainWindow):
         # and switching between inspections).
         self._stale_tabs = set(range(len(self.tab_pages)))
         self._refresh_tab(self.tabs.currentIndex())
-        self.close_action.setEnabled(entry is not None)
+        for action in (self.close_action, self.print_action, self.preview_action, self.export_pdf_action):
+            action.setEnabled(entry is not None)
         self.setWindowTitle(f"{entry.inspection.title} — Inspection Viewer" if entry else "Inspection Viewer")
 
     def page(self, index: int) -> QWidget:
@@ -239,6 +247,40 @@ class MainWindow(QMainWindow):
         self._stale_tabs.discard(index)
         entry = self.current()
         self.page(index).show_inspection(entry.inspection if entry else None, entry.assessment if entry else None)
+
+    # ----- printing ----------------------------------------------------------------------------
+    def current_summary(self):
+        from viewer.report.summary import build_summary
+
+        entry = self.current()
+        if entry is None:
+            return None
+        return build_summary(entry.inspection, entry.assessment, Path(entry.path).name)
+
+    def print_current(self) -> None:
+        from viewer.ui.summary_dialogs import print_summary
+
+        summary = self.current_summary()
+        if summary and print_summary(self, summary):
+            self.statusBar().showMessage(f"Sent the summary of {summary.overall.unit_name} to the printer.", 8000)
+
+    def preview_current(self) -> None:
+        from viewer.ui.summary_dialogs import preview_dialog
+
+        summary = self.current_summary()
+        if summary:
+            self.preview = preview_dialog(self, summary)
+            self.preview.open()
+
+    def export_current_pdf(self) -> None:
+        from viewer.ui.summary_dialogs import export_pdf
+
+        entry, summary = self.current(), self.current_summary()
+        if summary is None:
+            return
+        path = export_pdf(self, summary, Path(entry.path).with_suffix(".summary.pdf"))
+        if path:
+            self.statusBar().showMessage(f"Exported the summary to {path}.", 10000)
 
     # ----- drag and drop -----------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt's name)

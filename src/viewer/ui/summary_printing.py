@@ -7,8 +7,6 @@ QtGui and QtSvg, so the command line can run it without widgets.
 from __future__ import annotations
 
 import os
-import tempfile
-from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -17,6 +15,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
+from viewer.formats.atomic_file import atomic_path
 from viewer.report.summary import Summary
 from viewer.report.summary_html import CHART_SCHEME, print_html
 from viewer.report.svg_charts import ChartSvg
@@ -81,6 +80,11 @@ def _headings(doc: QTextDocument) -> list:
     return found
 
 
+def data_tables(doc: QTextDocument) -> list[QTextTable]:
+    """The summary's data tables (those with a header row), in document order."""
+    return [f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable) and f.format().headerRowCount()]
+
+
 def _row_extent(layout, table: QTextTable, row: int) -> tuple[float, float]:
     top, bottom = float("inf"), float("-inf")
     for column in range(table.columns()):
@@ -113,8 +117,7 @@ def _first_problem(doc: QTextDocument, emitted: list[tuple[int, int]], page_heig
                 problems.append((rect.top(), "heading", index))
         elif room < KEEP_WITH_NEXT_PT[level] * dots_per_point:
             problems.append((rect.top(), "heading", index))
-    tables = [f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable) and f.format().headerRowCount()]
-    for table, (logical, start) in zip(tables, emitted):
+    for table, (logical, start) in zip(data_tables(doc), emitted):
         header = table.format().headerRowCount()
         for row in range(header, table.rows()):
             top, bottom = _row_extent(layout, table, row)
@@ -210,19 +213,12 @@ def page_layout(paper: str = "a4") -> QPageLayout:
 
 def write_pdf(summary: Summary, path: str | os.PathLike, paper: str = "a4") -> int:
     """Write the summary as a PDF atomically (a temporary file beside it, then a rename)."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        writer = QPdfWriter(tmp)
+    with atomic_path(path) as tmp:
+        writer = QPdfWriter(str(tmp))
         writer.setResolution(600)
         writer.setPageLayout(page_layout(paper))
         writer.setTitle(f"{summary.overall.unit_name}: inspection summary")
         writer.setCreator("Inspection Viewer")
         pages = render_summary(summary, writer)
-        del writer  # closes the file
-        os.replace(tmp, target)
-        return pages
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        del writer  # closes the file before it is renamed
+    return pages
