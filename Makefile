@@ -29,6 +29,7 @@ test: $(TESTSTAMP)
 bench: $(TESTSTAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/startup.py
 	$(BIN)/python bench/check_many.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/summaries.py
 
 screenshots: $(TESTSTAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -17,6 +19,22 @@ from viewer.ui.app import create_application  # noqa: E402
 DOCS = Path(__file__).resolve().parent
 
 
+def write_summary_pages(window) -> None:
+    """The sample's printed summary as PNG pages (needs pdftoppm, from poppler-utils)."""
+    from viewer.ui.summary_printing import write_pdf
+
+    for old in DOCS.glob("summary-page-*.png"):
+        old.unlink()
+    pdf = Path(tempfile.mkdtemp()) / "summary.pdf"
+    write_pdf(window.current_summary(), pdf)
+    if shutil.which("pdftoppm") is None:
+        print("pdftoppm not found (apt-get install poppler-utils): summary pages not rendered")
+        return
+    subprocess.run(["pdftoppm", "-png", "-r", "80", str(pdf), str(DOCS / "summary-page")], check=True)
+    for page in sorted(DOCS.glob("summary-page-*.png")):
+        print(page.relative_to(DOCS.parent))
+
+
 def main() -> int:
     app = create_application()
     from viewer.ui.main_window import MainWindow
@@ -27,6 +45,7 @@ def main() -> int:
     window.show()
     if window.open_files([str(sample_path())]):
         return 1
+    write_summary_pages(window)
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         for _ in range(3):

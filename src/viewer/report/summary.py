@@ -101,14 +101,25 @@ def _key_question_chart(inspection: Inspection, assessment: Assessment, code: st
                            axis_label="Percentage of inspected cases answered 'Yes'", ticks=(0,) + edges + (100,))
 
 
+def _nice_step(top: float) -> float:
+    """A round tick step (1, 2 or 5 times a power of ten) giving about four ticks up to ``top``."""
+    step = 10 ** max(0, len(str(int(top / 4))) - 1)
+    for factor in (1, 2, 5, 10):
+        if top / (step * factor) <= 5:
+            return step * factor
+    return step * 10
+
+
 def _staffing_charts(inspection: Inspection) -> list[ChartSvg]:
     charts = []
     caseloads = caseload_bars(inspection)
     if caseloads:
         top = max(b.value for b in caseloads)
+        step = _nice_step(top)
         charts.append(horizontal_bars(
             "caseload", [BarRow(b.label, b.value, f"{b.value:,.0f}", VALUE_BAR) for b in caseloads],
-            max_value=top * 1.1, percent=False, axis_label="People on probation", ticks=(0, top / 2, top)))
+            max_value=top * 1.1, percent=False, axis_label="People on probation",
+            ticks=tuple(step * i for i in range(int(top * 1.1 // step) + 1))))
     workloads = workload_bars(inspection)
     if workloads:
         top = max(150.0, max(b.value for b in workloads) * 1.1)

@@ -91,7 +91,7 @@ def _title_block(s: Summary) -> str:
         f"<b>{_e(o.computed_score)}</b> computed</td></tr></table>"
         f'<table cellspacing="0" cellpadding="4"><tr><td bgcolor="{flag_bg}" style="color:{flag_fg}; font-weight:bold;">'
         f"{_e(o.flag)}</td></tr></table>"
-        f'<p style="font-size:7.5pt; color:#555555;">{_e(o.rule)}. {_e(o.bands_note)}</p>'
+        f'<p style="font-size:7.5pt; color:#555555;">{_e(o.rule.rstrip("."))}. {_e(o.bands_note)}</p>'
     )
 
 

@@ -72,7 +72,7 @@ def horizontal_bars(chart_id: str, rows: list[BarRow], *, max_value: float, widt
     label_w = width_pt * 0.34
     right_pad = 64.0
     plot_x, plot_w = label_w + 8, width_pt - label_w - 8 - right_pad
-    top = 16.0 if (bands or reference) else 6.0
+    top = 24.0 if bands else 16.0 if reference else 6.0
     wrapped = [_wrap(r.label, label_chars) for r in rows]
     row_h = [max(17.0, 9.0 * len(lines) + 5) for lines in wrapped]
     plot_h = sum(row_h) + 6
@@ -86,7 +86,11 @@ def horizontal_bars(chart_id: str, rows: list[BarRow], *, max_value: float, widt
     for band in bands:
         x0, x1 = x_of(band.low), x_of(min(band.high, max_value))
         parts.append(f'<rect x="{x0:.1f}" y="{top:.1f}" width="{x1 - x0:.1f}" height="{plot_h:.1f}" fill="{band.colour}"/>')
-        parts.append(_text((x0 + x1) / 2, top - 4, band.label, size=6.5, anchor="middle", colour=MUTED))
+        # Band names sit above the plot, on two lines where the band is too narrow for one.
+        lines = [band.label] if len(band.label) * 3.4 < x1 - x0 else _wrap(band.label, max(4, int((x1 - x0) / 3.4)))
+        for i, line in enumerate(lines[-2:]):
+            parts.append(_text((x0 + x1) / 2, top - 4 - 8 * (len(lines[-2:]) - 1 - i), line, size=6.5,
+                               anchor="middle", colour=MUTED))
     for edge in edges:
         x = x_of(edge)
         parts.append(f'<line x1="{x:.1f}" y1="{top:.1f}" x2="{x:.1f}" y2="{top + plot_h:.1f}" stroke="#333333" '
