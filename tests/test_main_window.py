@@ -54,7 +54,7 @@ def test_opens_the_sample_with_four_tabs_showing_its_values(window, sample_path)
     assert "32 out of 35" in staffing
     assert "ensure all staff receive the necessary training to undertake their roles" in gaps
     assert "waiting list of 200" in gaps
-    assert "Opened 1 file" in window.statusBar().currentMessage()
+    assert "Opened 1 inspection" in window.statusBar().currentMessage()
 
 
 def test_a_bad_file_shows_a_dialog_and_leaves_open_inspections_alone(window, sample_path):
@@ -96,8 +96,8 @@ def test_file_open_uses_the_dialog_and_remembers_recent_files(window, sample_pat
     window.open_action.trigger()
     assert window.current().inspection.unit.name == "Hertfordshire PDU"
     assert window.recent_files() == [str(sample_path.resolve())]
-    window.recent_menu.aboutToShow.emit()
-    labels = [a.text() for a in window.recent_menu.actions() if a.text()]
+    window.recent.menu.aboutToShow.emit()
+    labels = [a.text() for a in window.recent.menu.actions() if a.text()]
     assert labels[0] == "&1 hertfordshire-pdu-2024.json" and "Clear list" in labels
 
 
@@ -147,7 +147,7 @@ def test_exit_after_load_smoke():
 
 def test_loader_warnings_are_shown_not_hidden(window):
     window.open_files([str(DATA / "variant-rating-spelling.json")])
-    assert "Opened 1 file; 1 with notes on the Ratings tab." == window.statusBar().currentMessage()
+    assert "Opened 1 inspection; 1 with notes on the Ratings tab." == window.statusBar().currentMessage()
     text = tab_text(window, 0)
     assert "⚠ 2 notes from reading the file: $.overall.rating: rating 'GOOD' read as 'Good'" in text
 

@@ -24,7 +24,8 @@ def window(qtbot, tmp_path, sample_path):
 def test_print_actions_are_in_the_file_menu_with_standard_shortcuts(window):
     file_menu = window.menuBar().actions()[0].menu()
     labels = [a.text() for a in file_menu.actions() if a.text()]
-    assert labels[:6] == ["&Open…", "Open &Recent", "&Print…", "Print Pre&view…", "&Export PDF…", "&Close"]
+    assert labels[:8] == ["&Open…", "Open &Folder…", "Open &Recent", "Save &As…", "&Print…", "Print Pre&view…",
+                          "&Export PDF…", "&Close"]
     assert window.print_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
     window.close_current()
     assert not window.print_action.isEnabled() and not window.export_pdf_action.isEnabled()

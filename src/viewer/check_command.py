@@ -6,8 +6,9 @@ import json
 import sys
 from typing import Any, TextIO
 
+from viewer.formats.any_file import expand, load_any
 from viewer.formats.errors import LoadError
-from viewer.formats.inspection_json import load_inspection
+from viewer.model.inspection import Inspection
 from viewer.model.framework import load_framework
 from viewer.model.rating_rules import Assessment, assess
 from viewer.model.ratings import label_or_missing
@@ -17,15 +18,13 @@ def _label(rating) -> str | None:
     return rating.label if rating is not None else None
 
 
-def check_file(path: str) -> dict[str, Any]:
-    """One file's check result, in the shape ``check --json`` prints."""
-    result: dict[str, Any] = {"path": path, "ok": False, "errors": [], "warnings": [], "unit": None,
-                              "overall": None, "standards": []}
-    try:
-        inspection = load_inspection(path)
-    except LoadError as err:
-        result["errors"].append(f"{err.place}: {err.message}" if err.place else err.message)
-        return result
+def _result(path: str) -> dict[str, Any]:
+    return {"path": path, "ok": False, "errors": [], "warnings": [], "unit": None, "overall": None, "standards": []}
+
+
+def check_inspection(inspection: Inspection, path: str) -> dict[str, Any]:
+    """One inspection's check result, in the shape ``check --json`` prints."""
+    result = _result(path)
     assessment = assess(inspection, load_framework(inspection.framework_id))
     overall = assessment.overall
     result.update(
@@ -47,6 +46,18 @@ def check_file(path: str) -> dict[str, Any]:
     )
     result["_assessment"] = assessment
     return result
+
+
+def check_file(path: str) -> list[dict[str, Any]]:
+    """The results for one file: one per inspection in it (a workbook holds many), or one failure."""
+    try:
+        inspections = load_any(path)
+    except LoadError as err:
+        failed = _result(path)
+        failed["errors"].append(f"{err.place}: {err.message}" if err.place else err.message)
+        return [failed]
+    many = len(inspections) > 1
+    return [check_inspection(i, i.source_path if many and i.source_path else path) for i in inspections]
 
 
 def _score(value: int | None, max_score: int) -> str:
@@ -77,7 +88,7 @@ def _print_text(result: dict[str, Any], out: TextIO) -> None:
 
 def run_check(paths: list[str], as_json: bool = False, out: TextIO | None = None) -> int:
     out = out or sys.stdout
-    results = [check_file(p) for p in paths]
+    results = [r for p in expand(paths) for r in check_file(p)]
     if as_json:
         public = [{k: v for k, v in r.items() if not k.startswith("_")} for r in results]
         out.write(json.dumps(public, ensure_ascii=False, indent=2) + "\n")  # one write: json.dump writes per token

@@ -22,7 +22,9 @@ def _gui_parser() -> argparse.ArgumentParser:
         epilog="Other commands: 'inspection-viewer check [--json] FILE ...' validates files without a window; "
         "'inspection-viewer summary FILE ... -o OUT' writes printable summaries.",
     )
-    parser.add_argument("files", nargs="*", metavar="FILE", help="inspection files (.json) to open")
+    parser.add_argument("files", nargs="*", metavar="FILE",
+                        help="inspection files (.json), workbooks (.xlsx, .ods), reports (.txt, .md, .html, .pdf) "
+                        "or folders to open")
     parser.add_argument("--exit-after-load", action="store_true",
                         help="load the files, paint the window once and exit (0 only if every file loaded)")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -36,7 +38,8 @@ def _check_parser() -> argparse.ArgumentParser:
         "computed ratings and score, and any errors and warnings. Exit status 0 when every file loaded, 1 when "
         "any failed, 2 for a usage error.",
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="inspection files to check")
+    parser.add_argument("files", nargs="+", metavar="FILE",
+                        help="inspection files, workbooks, reports, or folders (everything under them)")
     parser.add_argument("--json", action="store_true", help="print one JSON array with one object per file")
     return parser
 

@@ -10,27 +10,33 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QFileDialog, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+    QFileDialog, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter,
+    QTabWidget, QVBoxLayout, QWidget,
 )
 
 from viewer import __version__
+from viewer.formats.any_file import load_any
 from viewer.formats.errors import LoadError
-from viewer.formats.inspection_json import load_inspection
 from viewer.model.framework import load_framework
 from viewer.model.inspection import Inspection
 from viewer.model.rating_rules import Assessment, assess
 from viewer.model.ratings import colours_for, label_or_missing
 from viewer.ui.key_questions_tab import KeyQuestionsTab
+from viewer.ui.load_errors_dialog import load_errors_dialog
 from viewer.ui.ratings_tab import RatingsTab
 from viewer.ui.service_gaps_tab import ServiceGapsTab
-from viewer.ui.widgets import tooltip
 from viewer.ui.staffing_tab import StaffingTab
+from viewer.ui.widgets import tooltip
+from viewer.ui.window_menus import build_menus
 
 TAB_CLASSES = (RatingsTab, KeyQuestionsTab, StaffingTab, ServiceGapsTab)
-MAX_RECENT = 10
-OPEN_FILTER = "Inspection files (*.json);;All files (*)"
+OPEN_FILTER = ("Inspections and reports (*.json *.xlsx *.ods *.csv *.txt *.md *.html *.htm *.pdf);;"
+               "Inspection files (*.json);;Workbooks (*.xlsx *.ods *.csv);;"
+               "Published reports (*.txt *.md *.html *.htm *.pdf);;All files (*)")
+SAVE_FILTERS = {"Inspection file (*.json)": ".json", "Excel workbook (*.xlsx)": ".xlsx",
+                "OpenDocument spreadsheet (*.ods)": ".ods"}
 
 
 @dataclass(frozen=True)
@@ -46,7 +52,9 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.interactive = interactive  # False: never pop up dialogs (smoke tests, --exit-after-load)
         self.open_inspections: list[OpenInspection] = []
+        self.rows_by_path: dict[str, int] = {}
         self.error_dialog: QMessageBox | None = None
+        self.folder_load = None
         self.setWindowTitle("Inspection Viewer")
         self.setAcceptDrops(True)
 
@@ -70,108 +78,72 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([240, 1100])
         self.setCentralWidget(self.splitter)
 
-        self._build_menus()
+        build_menus(self)
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(260)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel_folder_load)
+        for widget in (self.progress, self.cancel_button):
+            self.statusBar().addPermanentWidget(widget)
+            widget.hide()
         self._restore_geometry()
         self._show_current(-1)
         self.statusBar().showMessage("Open an inspection file with File ▸ Open… or drop it on the window.")
 
-    # ----- menus -------------------------------------------------------------------------------
-    def _action(self, text: str, slot, shortcut=None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.triggered.connect(slot)
-        return action
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.open_action = self._action("&Open…", self.choose_files, QKeySequence.StandardKey.Open)
-        file_menu.addAction(self.open_action)
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self._fill_recent_menu()
-        file_menu.addSeparator()
-        self.print_action = self._action("&Print…", self.print_current, QKeySequence.StandardKey.Print)
-        self.preview_action = self._action("Print Pre&view…", self.preview_current)
-        self.export_pdf_action = self._action("&Export PDF…", self.export_current_pdf, QKeySequence("Ctrl+Shift+E"))
-        for action in (self.print_action, self.preview_action, self.export_pdf_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        self.close_action = self._action("&Close", self.close_current, QKeySequence.StandardKey.Close)
-        file_menu.addAction(self.close_action)
-        file_menu.addSeparator()
-        quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu("&Help")
-        about = self._action("&About Inspection Viewer", self.show_about)
-        about.setMenuRole(QAction.MenuRole.AboutRole)
-        help_menu.addAction(about)
-
     def recent_files(self) -> list[str]:
-        value = self.settings.value("recentFiles", [])
-        if isinstance(value, str):  # QSettings returns a lone string for a one-item list
-            value = [value]
-        return [str(v) for v in value or []]
-
-    def _remember(self, path: str) -> None:
-        recent = [path] + [p for p in self.recent_files() if p != path]
-        self.settings.setValue("recentFiles", recent[:MAX_RECENT])
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = self.recent_files()
-        for number, path in enumerate(recent, start=1):
-            action = self.recent_menu.addAction(f"&{number % 10} {Path(path).name}")
-            action.setToolTip(tooltip(path))
-            action.setStatusTip(path)
-            action.triggered.connect(lambda _=False, p=path: self.open_files([p]))
-        if not recent:
-            self.recent_menu.addAction("No recent files").setEnabled(False)
-        else:
-            self.recent_menu.addSeparator()
-            self.recent_menu.addAction("Clear list", lambda: (self.settings.setValue("recentFiles", []),
-                                                              self._fill_recent_menu()))
+        return self.recent.paths()
 
     # ----- opening and closing -----------------------------------------------------------------
     def choose_files(self) -> None:
         start = str(Path(self.recent_files()[0]).parent) if self.recent_files() else ""
-        paths, _ = QFileDialog.getOpenFileNames(self, "Open inspection files", start, OPEN_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open inspections, workbooks or reports", start, OPEN_FILTER)
         if paths:
             self.open_files(paths)
 
     def open_files(self, paths: list[str]) -> list[LoadError]:
-        """Open each file; return the errors of those that failed (and show them in a dialog)."""
+        """Open each file (inspection, workbook or report); return the errors of those that failed."""
         failures: list[LoadError] = []
-        opened = warned = 0
+        entries: list[OpenInspection] = []
         for path in paths:
+            if Path(path).is_dir() and not (Path(path) / "inspections.csv").is_file():
+                self.open_folder(path)
+                continue
             try:
-                inspection = load_inspection(path)
-                assessment = assess(inspection, load_framework(inspection.framework_id))
+                inspections = load_any(path)
             except LoadError as err:
                 failures.append(err)
                 continue
-            self._add(OpenInspection(str(Path(path).resolve()), inspection, assessment))
+            resolved = str(Path(path).resolve())
+            for inspection in inspections:
+                many = len(inspections) > 1 and inspection.source_path and "#" in inspection.source_path
+                key = f"{resolved}#{inspection.source_path.rsplit('#', 1)[1]}" if many else resolved
+                entries.append(OpenInspection(key, inspection, assess(inspection, load_framework(inspection.framework_id))))
             if self.interactive:  # smoke tests and benchmarks leave the user's recent files alone
-                self._remember(str(Path(path).resolve()))
-            opened += 1
-            warned += bool(inspection.warnings)
-        self._report(opened, failures, warned)
+                self.recent.remember(resolved)
+        self.add_entries(entries, select=True)
+        self._report(len(entries), failures, sum(bool(e.inspection.warnings) for e in entries))
         return failures
 
-    def _add(self, entry: OpenInspection) -> None:
-        for row, existing in enumerate(self.open_inspections):
-            if existing.path == entry.path:  # opening a file again reloads it in place
+    def add_entries(self, entries: list[OpenInspection], select: bool) -> None:
+        """Add (or reload in place) inspections; select the last one when ``select``."""
+        row = -1
+        self.inspection_list.setUpdatesEnabled(False)
+        for entry in entries:
+            row = self.rows_by_path.get(entry.path, -1)
+            if row >= 0:  # opening a file again reloads it in place
                 self.open_inspections[row] = entry
-                self._set_item(self.inspection_list.item(row), entry)
-                self.inspection_list.setCurrentRow(row)
-                self._show_current(row)
-                return
-        self.open_inspections.append(entry)
-        item = QListWidgetItem()
-        self._set_item(item, entry)
-        self.inspection_list.addItem(item)
-        self.inspection_list.setCurrentRow(len(self.open_inspections) - 1)
+                item = self.inspection_list.item(row)
+            else:
+                row = len(self.open_inspections)
+                self.rows_by_path[entry.path] = row
+                self.open_inspections.append(entry)
+                item = QListWidgetItem()
+                self.inspection_list.addItem(item)
+            self._set_item(item, entry)
+        self.inspection_list.setUpdatesEnabled(True)
+        if row >= 0 and (select or self.inspection_list.currentRow() < 0):
+            self.inspection_list.setCurrentRow(row)
+            self._show_current(row)  # also when the row was already current: its content changed
 
     @staticmethod
     def _set_item(item: QListWidgetItem, entry: OpenInspection) -> None:
@@ -180,36 +152,120 @@ class MainWindow(QMainWindow):
         item.setToolTip(tooltip(entry.path))
         item.setData(Qt.ItemDataRole.DecorationRole, QColor(colours_for(rating)[0]))
 
-    def _report(self, opened: int, failures: list[LoadError], warned: int = 0) -> None:
+    def _report(self, opened: int, failures: list[LoadError], warned: int = 0, cancelled: bool = False) -> None:
         parts = []
         if opened:
-            parts.append(f"Opened {opened} file{'s' if opened != 1 else ''}")
+            parts.append(f"Opened {opened} inspection{'s' if opened != 1 else ''}")
         if warned:
             parts.append(f"{warned} with notes on the Ratings tab")
         if failures:
             parts.append(f"{len(failures)} could not be opened")
+        if cancelled:
+            parts.append("cancelled: the inspections loaded so far stay open")
         if parts:
             self.statusBar().showMessage("; ".join(parts) + ".", 10000)
         if failures and self.interactive:
             self.show_load_errors(failures)
 
     def show_load_errors(self, failures: list[LoadError]) -> None:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Could not open file" if len(failures) == 1 else "Could not open files")
-        first = failures[0]
-        box.setText(f"Could not open {Path(first.path).name}" if len(failures) == 1
-                    else f"{len(failures)} files could not be opened.")
-        box.setInformativeText(
-            "\n\n".join(f"{Path(e.path).name}" + (f" ({e.place})" if e.place else "") + f":\n{e.message}"
-                        for e in failures[:5])
-            + ("\n\n…" if len(failures) > 5 else "")
-            + "\n\nThe inspections already open are unchanged."
-        )
-        box.setDetailedText("\n".join(str(e) for e in failures))
+        self.error_dialog = load_errors_dialog(self, failures)
+        self.error_dialog.open()  # window-modal but not blocking, so nothing waits on it
+
+    # ----- folders -----------------------------------------------------------------------------
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open every inspection, workbook and report in a folder")
+        if folder:
+            self.open_folder(folder)
+
+    def open_folder(self, folder: str) -> None:
+        """Load everything under ``folder`` off the GUI thread; progress and Cancel in the status bar."""
+        from viewer.ui.folder_loader import FolderLoad
+
+        if self.folder_load is not None:
+            self.statusBar().showMessage("A folder is already being opened; cancel it first.", 5000)
+            return
+        self.folder_load = load = FolderLoad(folder, self)
+        self._folder_counts = [0, 0, []]  # opened, with notes, failures
+        load.worker.progress.connect(self._folder_progress)
+        load.worker.batch.connect(self._folder_batch)
+        load.worker.finished.connect(self._folder_finished)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.open_folder_action.setEnabled(False)
+        self.statusBar().showMessage(f"Opening {folder}…")
+        load.start()
+
+    def cancel_folder_load(self) -> None:
+        if self.folder_load is not None:
+            self.folder_load.cancel()
+            self.cancel_button.setEnabled(False)
+
+    def _folder_progress(self, done: int, total: int, name: str) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.progress.setFormat("%v of %m files")
+        self.statusBar().showMessage(f"Opening {name}…")
+
+    def _folder_batch(self, result) -> None:
+        entries = [OpenInspection(path, inspection, assessment) for path, inspection, assessment in result.loaded]
+        self.add_entries(entries, select=False)
+        self._folder_counts[0] += len(entries)
+        self._folder_counts[1] += sum(bool(e.inspection.warnings) for e in entries)
+        self._folder_counts[2].extend(result.failed)
+
+    def _folder_finished(self, cancelled: bool) -> None:
+        self.folder_load.wait()
+        self.folder_load.deleteLater()
+        self.folder_load = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.cancel_button.setEnabled(True)
+        self.open_folder_action.setEnabled(True)
+        opened, warned, failures = self._folder_counts
+        self._report(opened, failures, warned, cancelled)
+
+    # ----- saving ------------------------------------------------------------------------------
+    def save_current_as(self) -> None:
+        entry = self.current()
+        if entry is None:
+            return
+        suggested = Path(entry.path.split("#")[0]).with_suffix(".json")
+        path, chosen = QFileDialog.getSaveFileName(self, "Save inspection as", str(suggested),
+                                                   ";;".join(SAVE_FILTERS))
+        if path:
+            self.save_as(entry, path, SAVE_FILTERS.get(chosen, ".json"))
+
+    def save_as(self, entry: OpenInspection, path: str, default_suffix: str = ".json") -> Path | None:
+        target = Path(path)
+        if target.suffix.lower() not in (".json", ".xlsx", ".ods"):
+            target = target.with_name(target.name + default_suffix)
+        opened = {str(Path(e.path.split("#")[0]).resolve()) for e in self.open_inspections}
+        if str(target.resolve()) in opened:
+            self._warn("Choose another name", f"{target.name} is open in the viewer, which never writes to a "
+                       "file it opened. Save under another name.")
+            return None
+        try:
+            if target.suffix.lower() == ".json":
+                from viewer.formats.inspection_json import save_inspection
+
+                save_inspection(entry.inspection, target)
+            else:
+                from viewer.formats.workbook import write_workbook
+
+                write_workbook([entry.inspection], target)
+        except OSError as exc:
+            self._warn("Could not save", f"Could not write {target}:\n{exc.strerror or exc}")
+            return None
+        self.statusBar().showMessage(f"Saved {entry.inspection.title} as {target}.", 10000)
+        return target
+
+    def _warn(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.error_dialog = box
-        box.open()  # window-modal but not blocking, so nothing waits on it
+        self.warning_dialog = box
+        box.open()
 
     def close_current(self) -> None:
         row = self.inspection_list.currentRow()
@@ -217,6 +273,7 @@ class MainWindow(QMainWindow):
             return
         entry = self.open_inspections.pop(row)
         self.inspection_list.takeItem(row)
+        self.rows_by_path = {e.path: i for i, e in enumerate(self.open_inspections)}
         self.statusBar().showMessage(f"Closed {entry.inspection.title}.", 5000)
         self._show_current(self.inspection_list.currentRow())
 
@@ -230,7 +287,7 @@ class MainWindow(QMainWindow):
         # and switching between inspections).
         self._stale_tabs = set(range(len(self.tab_pages)))
         self._refresh_tab(self.tabs.currentIndex())
-        for action in (self.close_action, self.print_action, self.preview_action, self.export_pdf_action):
+        for action in self.selection_actions:
             action.setEnabled(entry is not None)
         self.setWindowTitle(f"{entry.inspection.title} — Inspection Viewer" if entry else "Inspection Viewer")
 
@@ -320,6 +377,9 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        if self.folder_load is not None:  # stop the worker before the window goes
+            self.folder_load.cancel()
+            self.folder_load.wait()
         if self.interactive:
             self.settings.setValue("geometry", self.saveGeometry())
             self.settings.setValue("splitter", self.splitter.saveState())

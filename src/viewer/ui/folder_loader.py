@@ -1,0 +1,87 @@
+"""File ▸ Open Folder…: load everything under a folder off the GUI thread, with progress and cancel.
+
+A worker in a QThread walks the folder, loads and assesses each file (pure Python), and hands the
+results to the GUI thread in small batches, so the window stays responsive with thousands of files.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from viewer.formats.any_file import discover, load_any
+from viewer.formats.errors import LoadError
+from viewer.model.framework import FrameworkError, load_framework
+from viewer.model.rating_rules import assess
+
+BATCH_SECONDS = 0.05  # hand results over at most this often: fewer, larger updates of the window
+
+
+@dataclass
+class FolderResult:
+    loaded: list = field(default_factory=list)  # (path, Inspection, Assessment)
+    failed: list[LoadError] = field(default_factory=list)
+
+
+class FolderWorker(QObject):
+    """Runs in its own thread; every signal is delivered to the GUI thread by Qt's queued connections."""
+
+    progress = Signal(int, int, str)  # done, total, current file
+    batch = Signal(object)  # FolderResult
+    finished = Signal(bool)  # cancelled?
+
+    def __init__(self, folder: str) -> None:
+        super().__init__()
+        self.folder = folder
+        self.cancel_requested = threading.Event()
+
+    @Slot()
+    def run(self) -> None:
+        files = list(discover(self.folder))
+        pending = FolderResult()
+        last = time.monotonic()
+        for done, path in enumerate(files, start=1):
+            if self.cancel_requested.is_set():
+                break
+            try:
+                for inspection in load_any(path):
+                    framework = load_framework(inspection.framework_id)
+                    key = inspection.source_path if inspection.source_path and "#" in inspection.source_path else str(path)
+                    pending.loaded.append((key, inspection, assess(inspection, framework)))
+            except LoadError as err:
+                pending.failed.append(err)
+            except FrameworkError as err:  # a framework file shipped with the viewer is broken
+                pending.failed.append(LoadError(str(path), str(err)))
+            now = time.monotonic()
+            if now - last >= BATCH_SECONDS or done == len(files):
+                self.progress.emit(done, len(files), Path(path).name)
+                self.batch.emit(pending)
+                pending, last = FolderResult(), now
+        if pending.loaded or pending.failed:
+            self.batch.emit(pending)
+        self.finished.emit(self.cancel_requested.is_set())
+
+
+class FolderLoad(QObject):
+    """Owns the thread and the worker of one folder load."""
+
+    def __init__(self, folder: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.thread = QThread(self)
+        self.worker = FolderWorker(folder)
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.worker.finished.connect(self.thread.quit)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def cancel(self) -> None:
+        self.worker.cancel_requested.set()
+
+    def wait(self, ms: int = 30000) -> bool:
+        return self.thread.wait(ms)

@@ -1,0 +1,88 @@
+"""File ▸ Open Folder… and Save As…: loading off the GUI thread, cancelling, failures, saving copies."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog
+
+from conftest import BAD
+from viewer.formats.inspection_json import load_inspection
+from viewer.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    win = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    if win.folder_load is not None:
+        win.folder_load.cancel()
+        win.folder_load.wait()
+
+
+def _folder(tmp_path, sample_path, count: int, bad: tuple[str, ...] = ()):
+    folder = tmp_path / "region"
+    (folder / "sub").mkdir(parents=True)
+    data = json.loads(sample_path.read_text(encoding="utf-8"))
+    for n in range(count):
+        data["unit"]["name"] = f"Unit {n:03d} PDU"
+        target = folder / ("sub" if n % 2 else "") / f"unit-{n:03d}.json"
+        target.write_text(json.dumps(data), encoding="utf-8")
+    for name in bad:
+        shutil.copy(BAD / name, folder / name)
+    (folder / "notes.docx").write_bytes(b"not ours")  # not an inspection, a workbook or a report: skipped
+    return folder
+
+
+def test_open_folder_loads_everything_and_lists_failures(window, qtbot, tmp_path, sample_path):
+    folder = _folder(tmp_path, sample_path, 12, bad=("empty.json", "not-json.json"))
+    window.open_folder(str(folder))
+    assert window.progress.isVisible() and window.cancel_button.isVisible()
+    qtbot.waitUntil(lambda: window.folder_load is None, timeout=30000)
+    names = sorted(e.inspection.unit.name for e in window.open_inspections)
+    assert names == [f"Unit {n:03d} PDU" for n in range(12)]
+    assert not window.progress.isVisible()
+    assert window.error_dialog.text() == "2 files could not be opened."
+    assert "empty.json" in window.error_dialog.informativeText()
+    assert "not-json.json (line 4)" in window.error_dialog.informativeText()
+    assert window.statusBar().currentMessage() == "Opened 12 inspections; 2 could not be opened."
+    assert window.current() is not None
+
+
+def test_cancelling_keeps_what_was_loaded_usable(window, qtbot, tmp_path, sample_path):
+    folder = _folder(tmp_path, sample_path, 300)
+    window.open_folder(str(folder))
+    qtbot.waitUntil(lambda: len(window.open_inspections) > 0, timeout=30000)
+    window.cancel_button.click()
+    qtbot.waitUntil(lambda: window.folder_load is None, timeout=30000)
+    loaded = len(window.open_inspections)
+    assert 0 < loaded < 300
+    assert "cancelled: the inspections loaded so far stay open" in window.statusBar().currentMessage()
+    window.inspection_list.setCurrentRow(loaded - 1)
+    window.tabs.setCurrentIndex(0)
+    from gui_text import all_text
+
+    assert window.current().inspection.unit.name in all_text(window.tabs.widget(0))
+    window.open_folder(str(folder))  # a second load after a cancel works and reloads in place
+    qtbot.waitUntil(lambda: window.folder_load is None, timeout=60000)
+    assert len(window.open_inspections) == 300
+
+
+def test_save_as_writes_a_copy_and_never_the_opened_file(window, tmp_path, sample_path, monkeypatch):
+    source = tmp_path / "opened.json"
+    shutil.copy(sample_path, source)
+    window.open_files([str(source)])
+    before = source.read_bytes()
+    copy = tmp_path / "copy"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(copy), "Inspection file (*.json)"))
+    window.save_as_action.trigger()
+    saved = load_inspection(tmp_path / "copy.json")
+    assert saved.unit.name == "Hertfordshire PDU" and len(saved.figures) == len(window.current().inspection.figures)
+    assert window.save_as(window.current(), str(source)) is None
+    assert window.warning_dialog.windowTitle() == "Choose another name"
+    assert source.read_bytes() == before
