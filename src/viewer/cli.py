@@ -11,7 +11,7 @@ import sys
 
 from viewer import __version__
 
-COMMANDS = ("check", "summary")
+COMMANDS = ("check", "summary", "convert")
 
 
 def _gui_parser() -> argparse.ArgumentParser:
@@ -20,7 +20,8 @@ def _gui_parser() -> argparse.ArgumentParser:
         description="Open probation inspection files in the Inspection Viewer window. "
         "With no FILE, opens the bundled Hertfordshire PDU sample.",
         epilog="Other commands: 'inspection-viewer check [--json] FILE ...' validates files without a window; "
-        "'inspection-viewer summary FILE ... -o OUT' writes printable summaries.",
+        "'inspection-viewer summary FILE ... -o OUT' writes printable summaries; "
+        "'inspection-viewer convert INPUT ... OUT' converts reports, inspection files and workbooks.",
     )
     parser.add_argument("files", nargs="*", metavar="FILE",
                         help="inspection files (.json), workbooks (.xlsx, .ods), reports (.txt, .md, .html, .pdf) "
@@ -58,6 +59,20 @@ def _summary_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _convert_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="inspection-viewer convert",
+        description="Convert between published reports (.txt .md .html .pdf), inspection files (.json) and "
+        "workbooks (.xlsx .ods, or a folder of CSV tables with --csv). OUT ending in .json takes one inspection; "
+        ".xlsx/.ods take many; a folder (ending in /) gets one inspection file per inspection. Files are written "
+        "atomically; inputs are never written to.",
+    )
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="reports, inspection files or workbooks")
+    parser.add_argument("output", metavar="OUT", help="a .json, .xlsx or .ods file, or a folder ending in /")
+    parser.add_argument("--csv", action="store_true", help="write OUT as a folder of CSV tables (a workbook)")
+    return parser
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     for stream in (sys.stdout, sys.stderr):
@@ -81,6 +96,11 @@ def _dispatch(argv: list[str]) -> int:
 
         args = _summary_parser().parse_args(argv[1:])
         return run_summary(args.files, args.output, args.format, args.paper)
+    if argv and argv[0] == "convert":
+        from viewer.convert_command import run_convert
+
+        args = _convert_parser().parse_args(argv[1:])
+        return run_convert(args.inputs, args.output, csv=args.csv)
     args = _gui_parser().parse_args(argv)
     from viewer.ui.app import run_gui
 

@@ -257,6 +257,9 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             self._warn("Could not save", f"Could not write {target}:\n{exc.strerror or exc}")
             return None
+        except ValueError as exc:  # WorkbookWriteError: text a spreadsheet cell cannot hold
+            self._warn("Could not save", f"Could not write {target}:\n{exc}")
+            return None
         self.statusBar().showMessage(f"Saved {entry.inspection.title} as {target}.", 10000)
         return target
 
