@@ -8,6 +8,7 @@ the JSON path, and ``inspection_json`` turns that into a :class:`LoadError` with
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +17,7 @@ from viewer.model.inspection import FIGURE_TOPICS, KEY_QUESTION_THEMES
 from viewer.model.ratings import Rating, match_rating
 
 JsonPath = list  # of str (object keys) and int (list indexes)
+
 
 
 class Invalid(Exception):
@@ -49,6 +51,9 @@ class Field:
     high: float | None = None
     what: str = ""
     choices: tuple[str, ...] = ()
+    # Categorical texts (topics, units, standard codes, section names) repeat across thousands of
+    # figures and files: one shared copy of each keeps a folder of inspections small in memory.
+    shared: bool = False
 
 
 class Spec(dict):
@@ -60,6 +65,7 @@ class Spec(dict):
 
 
 TEXT, TEXT_REQUIRED, TEXTS = Field("text"), Field("text", required=True), Field("texts")
+CATEGORY = Field("text", shared=True)
 COUNT = Field("int", low=0, high=1e9)
 LIST, OBJECT, IGNORED = Field("list"), Field("object"), Field("ignored")
 
@@ -77,15 +83,15 @@ STANDARD = Spec({
 })
 KEY_QUESTION = Spec({
     "question": TEXT_REQUIRED, "percent_yes": Field("number", low=0, high=100, what=" (a percentage)"),
-    "theme": Field("text", choices=tuple(KEY_QUESTION_THEMES)), "cases_yes": COUNT, "cases_total": COUNT,
+    "theme": Field("text", choices=tuple(KEY_QUESTION_THEMES), shared=True), "cases_yes": COUNT, "cases_total": COUNT,
 })
 FIGURE = Spec({
-    "id": TEXT_REQUIRED, "topic": Field("text", required=True, choices=tuple(FIGURE_TOPICS)),
-    "label": TEXT_REQUIRED, "value": Field("number"), "unit": TEXT, "count": COUNT, "total": COUNT,
-    "standard": TEXT, "section": TEXT, "sentence": TEXT,
+    "id": TEXT_REQUIRED, "topic": Field("text", required=True, choices=tuple(FIGURE_TOPICS), shared=True),
+    "label": TEXT_REQUIRED, "value": Field("number"), "unit": CATEGORY, "count": COUNT, "total": COUNT,
+    "standard": CATEGORY, "section": CATEGORY, "sentence": TEXT,
 })
-SERVICE_GAP = Spec({"area": TEXT_REQUIRED, "title": TEXT_REQUIRED, "description": TEXT, "evidence": TEXTS,
-                    "standard": TEXT, "figure_ids": TEXTS})
+SERVICE_GAP = Spec({"area": Field("text", required=True, shared=True), "title": TEXT_REQUIRED,
+                    "description": TEXT, "evidence": TEXTS, "standard": CATEGORY, "figure_ids": TEXTS})
 RECOMMENDATION = Spec({"number": Field("int", required=True, low=1, high=1000), "text": TEXT_REQUIRED,
                        "standards": TEXTS, "gap_areas": TEXTS})
 
@@ -133,6 +139,8 @@ def read_record(obj: Any, fields: Spec, path: JsonPath, warnings: list[str]) -> 
         if kind == "text":
             if type(value) is not str:
                 raise Invalid(path + [key], f"expected text, found {describe(value)}")
+            if field.shared:
+                value = sys.intern(value)
             if field.choices and value not in field.choices:
                 raise Invalid(path + [key], f"unknown {key} '{value}' (expected one of {', '.join(field.choices)})")
         elif kind == "texts":

@@ -31,14 +31,14 @@ KEY_QUESTION_THEMES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
     name: str
     kind: str | None = None
     region: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReportInfo:
     title: str | None = None
     published: str | None = None  # "YYYY-MM" as printed on the report
@@ -47,7 +47,7 @@ class ReportInfo:
     lead_inspector: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CaseSample:
     """Cases inspected; ``total`` is what "cases needed for the next band" is worked out from."""
 
@@ -62,7 +62,7 @@ class CaseSample:
         return self.community_orders + self.licences
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class KeyQuestion:
     question: str
     percent_yes: float | None = None
@@ -71,7 +71,7 @@ class KeyQuestion:
     cases_total: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Standard:
     code: str
     name: str | None = None
@@ -83,7 +83,7 @@ class Standard:
     key_questions: tuple[KeyQuestion, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A number from the report, with the sentence it came from."""
 
@@ -116,7 +116,7 @@ class Figure:
         return f"{number} {self.unit}" if self.unit else number
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ServiceGap:
     area: str
     title: str
@@ -126,7 +126,7 @@ class ServiceGap:
     figure_ids: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Recommendation:
     number: int
     text: str
@@ -134,13 +134,13 @@ class Recommendation:
     gap_areas: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OverallPublished:
     rating: Rating | None = None
     score: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Inspection:
     framework_id: str
     unit: Unit

@@ -124,8 +124,9 @@ class MainWindow(QMainWindow):
         self._report(len(entries), failures, sum(bool(e.inspection.warnings) for e in entries))
         return failures
 
-    def add_entries(self, entries: list[OpenInspection], select: bool) -> None:
-        """Add (or reload in place) inspections; select the last one when ``select``."""
+    def add_entries(self, entries: list[OpenInspection], select: bool | None) -> None:
+        """Add (or reload in place) inspections. ``select``: True shows the last one added; False shows the
+        first only when nothing is shown yet; None never changes what is shown."""
         row = -1
         self.inspection_list.setUpdatesEnabled(False)
         for entry in entries:
@@ -141,7 +142,7 @@ class MainWindow(QMainWindow):
                 self.inspection_list.addItem(item)
             self._set_item(item, entry)
         self.inspection_list.setUpdatesEnabled(True)
-        if row >= 0 and (select or self.inspection_list.currentRow() < 0):
+        if row >= 0 and (select or (select is False and self.inspection_list.currentRow() < 0)):
             self.inspection_list.setCurrentRow(row)
             self._show_current(row)  # also when the row was already current: its content changed
 
@@ -186,9 +187,10 @@ class MainWindow(QMainWindow):
             return
         self.folder_load = load = FolderLoad(folder, self)
         self._folder_counts = [0, 0, []]  # opened, with notes, failures
-        load.worker.progress.connect(self._folder_progress)
-        load.worker.batch.connect(self._folder_batch)
-        load.worker.finished.connect(self._folder_finished)
+        queued = Qt.ConnectionType.QueuedConnection  # always run these slots on the GUI thread
+        load.worker.progress.connect(self._folder_progress, queued)
+        load.worker.batch.connect(self._folder_batch, queued)
+        load.worker.finished.connect(self._folder_finished, queued)
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
@@ -209,7 +211,9 @@ class MainWindow(QMainWindow):
 
     def _folder_batch(self, result) -> None:
         entries = [OpenInspection(path, inspection, assessment) for path, inspection, assessment in result.loaded]
-        self.add_entries(entries, select=False)
+        # While loading, only the list grows: filling a tab takes the GUI thread for over 100 ms, so the
+        # first inspection is shown when the load has finished.
+        self.add_entries(entries, select=None)
         self._folder_counts[0] += len(entries)
         self._folder_counts[1] += sum(bool(e.inspection.warnings) for e in entries)
         self._folder_counts[2].extend(result.failed)
@@ -223,6 +227,8 @@ class MainWindow(QMainWindow):
         self.cancel_button.setEnabled(True)
         self.open_folder_action.setEnabled(True)
         opened, warned, failures = self._folder_counts
+        if self.inspection_list.currentRow() < 0 and self.open_inspections:
+            self.inspection_list.setCurrentRow(0)
         self._report(opened, failures, warned, cancelled)
 
     # ----- saving ------------------------------------------------------------------------------
