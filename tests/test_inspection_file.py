@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -107,5 +108,5 @@ def test_round_trip_through_save_is_identical(tmp_path, sample_path):
     out = tmp_path / "copy.json"
     save_inspection(original, out)
     again = load_inspection(out)
-    assert again == original.__class__(**{**original.__dict__, "source_path": str(out)})
+    assert again == replace(original, source_path=str(out))
     assert [p.name for p in tmp_path.iterdir()] == ["copy.json"], "no temporary file is left behind"
