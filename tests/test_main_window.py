@@ -14,7 +14,7 @@ from conftest import BAD, DATA, REPO
 from gui_text import all_text
 from viewer.ui.main_window import MainWindow
 
-TAB_TITLES = ["Ratings", "Key questions", "Staffing and workload", "Service gaps"]
+TAB_TITLES = ["Ratings", "Key questions", "Staffing and workload", "Service gaps", "Compare"]
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def test_opens_the_sample_with_four_tabs_showing_its_values(window, sample_path)
     assert list_texts(window) == ["Hertfordshire PDU (2024-07)\nRequires improvement"]
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == TAB_TITLES
     assert window.windowTitle() == "Hertfordshire PDU (2024-07) — Inspection Viewer"
-    ratings, key_questions, staffing, gaps = (tab_text(window, i) for i in range(4))
+    ratings, key_questions, staffing, gaps, compare = (tab_text(window, i) for i in range(5))
     assert "4/21" in ratings and "Requires improvement" in ratings and "Inadequate" in ratings
     for name in ("Leadership", "Staffing", "Services", "Assessment", "Planning", "Implementation and delivery",
                  "Reviewing"):
@@ -54,6 +54,7 @@ def test_opens_the_sample_with_four_tabs_showing_its_values(window, sample_path)
     assert "32 out of 35" in staffing
     assert "ensure all staff receive the necessary training to undertake their roles" in gaps
     assert "waiting list of 200" in gaps
+    assert "Open two or more inspections to compare them" in compare
     assert "Opened 1 inspection" in window.statusBar().currentMessage()
 
 
@@ -175,7 +176,8 @@ def _hostile_inspection(tmp_path, sample_path):
 def test_markup_in_a_file_is_shown_literally(window, tmp_path, sample_path):
     from PySide6.QtWidgets import QLabel, QTextBrowser
 
-    assert window.open_files([str(_hostile_inspection(tmp_path, sample_path))]) == []
+    assert window.open_files([str(_hostile_inspection(tmp_path, sample_path)), str(sample_path)]) == []
+    window.inspection_list.setCurrentRow(0)
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         page = window.tabs.widget(index)
@@ -192,3 +194,14 @@ def test_markup_in_a_file_is_shown_literally(window, tmp_path, sample_path):
                 assert HOSTILE in browser.toPlainText(), browser.toPlainText()[:200]
                 shown += 1
         assert shown, f"tab {index}: the hostile text should be on show somewhere"
+
+
+def test_compare_tab_follows_the_open_inspections(window, sample_path):
+    window.open_files([str(sample_path), str(DATA / "variant-rating-spelling.json")])
+    compare = tab_text(window, 4)
+    assert "Hertfordshire PDU" in compare and "Testshire PDU" in compare
+    page = window.page(4)
+    page.unit_chosen.emit(0)  # choosing a unit in the comparison selects it in the list
+    assert window.current().inspection.unit.name == "Hertfordshire PDU"
+    window.close_current()
+    assert "Open two or more inspections to compare them" in all_text(window.tabs.widget(4))

@@ -23,6 +23,7 @@ from viewer.model.framework import load_framework
 from viewer.model.inspection import Inspection
 from viewer.model.rating_rules import Assessment, assess
 from viewer.model.ratings import colours_for, label_or_missing
+from viewer.ui.compare_tab import CompareTab
 from viewer.ui.key_questions_tab import KeyQuestionsTab
 from viewer.ui.load_errors_dialog import load_errors_dialog
 from viewer.ui.ratings_tab import RatingsTab
@@ -31,7 +32,8 @@ from viewer.ui.staffing_tab import StaffingTab
 from viewer.ui.widgets import tooltip
 from viewer.ui.window_menus import build_menus
 
-TAB_CLASSES = (RatingsTab, KeyQuestionsTab, StaffingTab, ServiceGapsTab)
+TAB_CLASSES = (RatingsTab, KeyQuestionsTab, StaffingTab, ServiceGapsTab, CompareTab)
+COMPARE = TAB_CLASSES.index(CompareTab)  # the one tab that shows every open inspection
 OPEN_FILTER = ("Inspections and reports (*.json *.xlsx *.ods *.csv *.txt *.md *.html *.htm *.pdf);;"
                "Inspection files (*.json);;Workbooks (*.xlsx *.ods *.csv);;"
                "Published reports (*.txt *.md *.html *.htm *.pdf);;All files (*)")
@@ -142,6 +144,7 @@ class MainWindow(QMainWindow):
                 self.inspection_list.addItem(item)
             self._set_item(item, entry)
         self.inspection_list.setUpdatesEnabled(True)
+        self._inspections_changed()
         if row >= 0 and (select or (select is False and self.inspection_list.currentRow() < 0)):
             self.inspection_list.setCurrentRow(row)
             self._show_current(row)  # also when the row was already current: its content changed
@@ -283,6 +286,7 @@ class MainWindow(QMainWindow):
         entry = self.open_inspections.pop(row)
         self.inspection_list.takeItem(row)
         self.rows_by_path = {e.path: i for i, e in enumerate(self.open_inspections)}
+        self._inspections_changed()
         self.statusBar().showMessage(f"Closed {entry.inspection.title}.", 5000)
         self._show_current(self.inspection_list.currentRow())
 
@@ -305,12 +309,25 @@ class MainWindow(QMainWindow):
         if self.tab_pages[index] is None:
             self.tab_pages[index] = TAB_CLASSES[index]()
             self.tabs.widget(index).layout().addWidget(self.tab_pages[index])
+            if index == COMPARE:
+                self.tab_pages[index].unit_chosen.connect(self.inspection_list.setCurrentRow)
         return self.tab_pages[index]
+
+    def _inspections_changed(self) -> None:
+        """The set of open inspections changed: the Compare tab is out of date (refilled when shown)."""
+        self._stale_tabs.add(COMPARE)
+        if self.tabs.currentIndex() == COMPARE and self.folder_load is None:
+            self._refresh_tab(COMPARE)
 
     def _refresh_tab(self, index: int) -> None:
         if index not in self._stale_tabs:
             return
         self._stale_tabs.discard(index)
+        if index == COMPARE:
+            entries = [(e.inspection, e.assessment) for e in self.open_inspections]
+            row = self.inspection_list.currentRow()
+            self.page(index).show_inspections(entries, row if row >= 0 else None)
+            return
         entry = self.current()
         self.page(index).show_inspection(entry.inspection if entry else None, entry.assessment if entry else None)
 
