@@ -37,3 +37,8 @@ class SchemaError(LoadError):
 
 class UnknownFrameworkError(SchemaError):
     """The file names a framework the viewer has no data file for."""
+
+
+class ReportImportError(LoadError):
+    """A published report (text, HTML or PDF) that cannot be read at all: binary data, an encrypted,
+    damaged or image-only PDF. A readable report with parts missing imports with warnings instead."""

@@ -1,0 +1,287 @@
+"""Importing the published Hertfordshire PDU report and comparing it with the hand-made sample.
+
+Pure tests: no Qt. ``compare_with_sample`` is shared with ``test_report_variants``: it returns the
+differences in plain words (printed by the tests) and the figure matches.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+
+import pytest
+
+from conftest import DATA, REPO
+from viewer.formats.errors import LoadError, ReportImportError, UnreadableFileError
+from viewer.formats.inspection_json import load_inspection, save_inspection
+from viewer.formats.report_import import NOT_A_REPORT, ImportResult, import_report, looks_like_report
+from viewer.model.inspection import Figure, Inspection
+
+SEED = DATA / "hmip-hertfordshire-pdu-2024.txt"
+REPORTS = DATA / "reports"
+SAMPLE = REPO / "resources" / "samples" / "hertfordshire-pdu-2024.json"
+FIGURE_TARGET = 0.95
+
+
+def _fold(text: str | None) -> str:
+    text = (text or "").translate(str.maketrans("\u2018\u2019\u201c\u201d", "''\"\""))
+    return " ".join(text.split())
+
+
+def _numbers(figure: Figure) -> tuple:
+    if figure.count is not None or figure.total is not None:
+        return ("pair", figure.count, figure.total)
+    return ("value", None if figure.value is None else round(float(figure.value), 3))
+
+
+@dataclass
+class Comparison:
+    differences: list[str]
+    matched: int
+    unmatched: list[str]  # sample figure ids without an imported figure
+
+    @property
+    def figure_share(self) -> float:
+        return self.matched / (self.matched + len(self.unmatched))
+
+
+def match_figures(sample: tuple[Figure, ...], imported: tuple[Figure, ...]) -> tuple[int, list[str]]:
+    """Match by numbers (count/total, or value) and then by sentence, else by section; ids and labels may differ."""
+    free = list(imported)
+    matched, unmatched = 0, []
+    for wanted in sample:
+        same_numbers = [f for f in free if _numbers(f) == _numbers(wanted)]
+        by_sentence = [f for f in same_numbers if _fold(f.sentence) == _fold(wanted.sentence)]
+        by_section = [f for f in same_numbers if _fold(f.section) == _fold(wanted.section)]
+        found = (by_sentence or by_section or [None])[0]
+        if found is None:
+            unmatched.append(wanted.id)
+        else:
+            free.remove(found)
+            matched += 1
+    return matched, unmatched
+
+
+def compare_with_sample(inspection: Inspection, sample: Inspection) -> Comparison:
+    differences = []
+
+    def check(what: str, got, wanted) -> None:
+        if got != wanted:
+            differences.append(f"{what}: imported {got!r}, sample {wanted!r}")
+
+    check("overall rating", inspection.overall.rating, sample.overall.rating)
+    check("score", inspection.overall.score, sample.overall.score)
+    check("standards", [s.code for s in inspection.standards], [s.code for s in sample.standards])
+    for wanted in sample.standards:
+        got = inspection.standard(wanted.code)
+        if got is None:
+            continue
+        check(f"{wanted.code} rating", got.rating, wanted.rating)
+        check(f"{wanted.code} key questions", [(_fold(q.question), q.percent_yes, q.theme) for q in got.key_questions],
+              [(_fold(q.question), q.percent_yes, q.theme) for q in wanted.key_questions])
+    check("recommendations", [(r.number, _fold(r.text)) for r in inspection.recommendations],
+          [(r.number, _fold(r.text)) for r in sample.recommendations])
+    matched, unmatched = match_figures(sample.figures, inspection.figures)
+    return Comparison(differences, matched, unmatched)
+
+
+def report_comparison(result: ImportResult, sample: Inspection) -> Comparison:
+    comparison = compare_with_sample(result.inspection, sample)
+    by_id = {f.id: f for f in sample.figures}
+    print(f"\n{result.inspection.source_path} ({result.kind}): found {', '.join(result.found)}")
+    print(f"missing: {list(result.missing)}")
+    print(f"figures matched: {comparison.matched}/{len(sample.figures)} ({comparison.figure_share:.1%})")
+    for figure_id in comparison.unmatched:
+        figure = by_id[figure_id]
+        print(f"  not matched: {figure_id} {figure.display_value!r} in {figure.section}: {figure.sentence}")
+    for difference in comparison.differences:
+        print(f"  differs: {difference}")
+    return comparison
+
+
+@pytest.fixture(scope="module")
+def sample() -> Inspection:
+    return load_inspection(SAMPLE)
+
+
+@pytest.fixture(scope="module")
+def seed_result() -> ImportResult:
+    return import_report(SEED)
+
+
+# --- the seed against the sample ---------------------------------------------------------------
+
+def test_seed_ratings_score_key_questions_and_recommendations_match_the_sample(seed_result, sample):
+    comparison = report_comparison(seed_result, sample)
+    assert comparison.differences == []
+
+
+def test_seed_figures_match_the_sample(seed_result, sample):
+    comparison = report_comparison(seed_result, sample)
+    assert comparison.figure_share >= FIGURE_TARGET, comparison.unmatched
+
+
+def test_seed_report_details_match_the_sample(seed_result, sample):
+    inspection = seed_result.inspection
+    assert inspection.framework_id == "hmip-probation-pdu-2023"
+    assert inspection.unit == sample.unit
+    assert (inspection.report.title, inspection.report.published, inspection.report.fieldwork_start,
+            inspection.report.lead_inspector) == (sample.report.title, sample.report.published,
+                                                  sample.report.fieldwork_start, sample.report.lead_inspector)
+    assert inspection.cases == sample.cases
+    for wanted in sample.standards:
+        got = inspection.standard(wanted.code)
+        assert (got.name, got.statement) == (wanted.name, wanted.statement)
+        if wanted.code.startswith("P1"):
+            assert (got.summary, got.strengths, got.areas_for_improvement) == \
+                (wanted.summary, wanted.strengths, wanted.areas_for_improvement)
+
+
+def test_domain_two_findings_are_kept_in_the_summary_not_sorted_into_strengths(seed_result, sample):
+    assessment = seed_result.inspection.standard("P2.1")
+    assert assessment.strengths == () and assessment.areas_for_improvement == ()
+    for finding in sample.standard("P2.1").strengths + sample.standard("P2.1").areas_for_improvement:
+        assert finding in assessment.summary
+    assert any("P2.1: 4 findings not marked" in line for line in seed_result.found)
+
+
+def test_seed_found_and_missing(seed_result):
+    assert seed_result.kind == "text"
+    for line in ("unit: Hertfordshire PDU", "7 standards with ratings", "12 key questions", "7 recommendations",
+                 "overall rating: Requires improvement", "score 4/21",
+                 "case sample: 37 community orders, 17 licences, 45 interviews"):
+        assert line in seed_result.found
+    assert any(line.endswith(" figures") for line in seed_result.found)
+    assert seed_result.missing == ()
+    assert seed_result.inspection.warnings == ()
+    assert seed_result.inspection.source_path == str(SEED)
+
+
+def test_no_figure_is_a_footnote_year_date_or_code(seed_result):
+    values = {f.value for f in seed_result.inspection.figures if f.value is not None}
+    assert not values & {2021, 2022, 2023, 2024, 978, 1916621}
+    for figure in seed_result.inspection.figures:
+        assert figure.count is None or figure.count <= figure.total
+        assert figure.sentence and figure.label and figure.section
+        assert not any(ch in "¹²³⁴⁵⁶⁷⁸⁹" for ch in figure.sentence)
+    by_value = {f.value: f for f in seed_result.inspection.figures if f.unit != "percent"}
+    assert by_value[1204588].sentence == ("The population of Hertfordshire is 1,204,588, with proven reoffending "
+                                          "rates of 24.2 per cent.")
+    assert by_value[85].unit == "FTE"
+    assert by_value[85].sentence == "In total, there were 85 FTE probation practitioners."
+
+
+def test_service_gaps_come_from_services_and_diversity(seed_result):
+    gaps = {g.area: g for g in seed_result.inspection.service_gaps}
+    assert {"accommodation", "women", "ethnic_minorities", "young_adults", "mental_health", "crs_underuse",
+            "finance_benefit_debt"} <= set(gaps)
+    assert any("waiting list of 200" in e for e in gaps["accommodation"].evidence)
+    ids = {f.id for f in seed_result.inspection.figures}
+    assert all(set(g.figure_ids) <= ids and g.description is None for g in gaps.values())
+
+
+def test_round_trip_through_an_inspection_file(seed_result, tmp_path):
+    path = tmp_path / "imported.json"
+    save_inspection(seed_result.inspection, path)
+    loaded = load_inspection(path)
+    assert loaded.warnings == ()
+    assert loaded == replace(seed_result.inspection, source_path=str(path), warnings=())
+
+
+# --- what kind of file, and files that are not reports -----------------------------------------
+
+def test_looks_like_report_routes_reports_and_inspection_files(tmp_path):
+    assert not looks_like_report(SAMPLE)
+    assert looks_like_report(SEED)
+    assert looks_like_report(REPORTS / "hertfordshire-web.html")
+    assert looks_like_report(REPORTS / "hertfordshire.pdf")
+    renamed = tmp_path / "report.json"
+    renamed.write_bytes((REPORTS / "hertfordshire.pdf").read_bytes())
+    assert looks_like_report(renamed)
+    assert looks_like_report(tmp_path / "missing.pdf") and not looks_like_report(tmp_path / "missing.json")
+
+
+def test_kind_is_chosen_by_content(tmp_path):
+    html_as_txt = tmp_path / "page.txt"
+    html_as_txt.write_bytes((REPORTS / "hertfordshire-web.html").read_bytes())
+    assert import_report(html_as_txt).kind == "html"
+    text_as_pdf = tmp_path / "report.pdf"
+    text_as_pdf.write_bytes(SEED.read_bytes())
+    result = import_report(text_as_pdf)
+    assert result.kind == "text" and result.inspection.overall.score == 4
+    pdf_as_txt = tmp_path / "report.txt"
+    pdf_as_txt.write_bytes((REPORTS / "owner-locked.pdf").read_bytes())
+    assert import_report(pdf_as_txt).kind == "pdf"
+
+
+def test_text_that_is_not_a_report_still_opens_with_everything_missing(tmp_path):
+    path = tmp_path / "shopping-list.txt"
+    path.write_text("Eggs\nMilk, 2 pints\nBread\n", encoding="utf-8")
+    result = import_report(path)
+    inspection = result.inspection
+    assert inspection.unit.name == "shopping-list"
+    assert inspection.standards == () and inspection.recommendations == () and inspection.figures == ()
+    assert result.missing[0] == NOT_A_REPORT
+    assert "no unit name; the file name 'shopping-list' is used" in result.missing
+    assert "no key-question table for P2.3" not in result.missing  # no section at all: said once, plainly
+    assert "no standards: no ratings table and no section for any of P1.1, P1.2, P1.3, P2.1, P2.2, P2.3, P2.4" \
+        in result.missing
+    assert set(result.missing) <= set(inspection.warnings)
+
+
+@pytest.mark.parametrize("name, words", [
+    ("encrypted.pdf", "the PDF is encrypted; open it in a PDF reader and save an unencrypted copy"),
+    ("damaged.pdf", "damaged PDF: "),
+    ("scanned.pdf", "the PDF has no text layer (scanned pages?)"),
+])
+def test_unreadable_pdfs_give_a_clear_message(name, words):
+    path = REPORTS / name
+    with pytest.raises(ReportImportError) as caught:
+        import_report(path)
+    assert isinstance(caught.value, LoadError)
+    assert caught.value.path == str(path) and words in caught.value.message
+    assert str(path) in str(caught.value)
+
+
+def test_owner_locked_pdf_opens_without_a_password():
+    result = import_report(REPORTS / "owner-locked.pdf")
+    assert result.kind == "pdf" and result.inspection.unit.name == "Hertfordshire PDU"
+
+
+@pytest.mark.parametrize("content, words", [
+    (b"", "the file is empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8, "it is not text, an HTML page or a PDF"),
+])
+def test_empty_and_binary_files_raise_report_import_error(tmp_path, content, words):
+    path = tmp_path / "report.txt"
+    path.write_bytes(content)
+    with pytest.raises(ReportImportError, match=words):
+        import_report(path)
+
+
+def test_missing_file_folder_and_size_limit(tmp_path):
+    with pytest.raises(UnreadableFileError, match="file not found"):
+        import_report(tmp_path / "nope.pdf")
+    with pytest.raises(UnreadableFileError, match="this is a folder"):
+        import_report(tmp_path)
+    big = tmp_path / "huge.txt"
+    with open(big, "wb") as handle:
+        handle.truncate(21 * 1024 * 1024)
+    with pytest.raises(UnreadableFileError, match="limited to 20 MB"):
+        import_report(big)
+
+
+def test_windows_1252_text_is_read_with_a_warning(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_bytes(SEED.read_text(encoding="utf-8").encode("cp1252", errors="ignore"))  # "–" is byte 0x96
+    result = import_report(path)
+    assert result.inspection.overall.score == 4
+    assert result.inspection.warnings[0] == "the file is not UTF-8; read as cp1252"
+
+
+def test_sample_json_matches_the_report_it_was_made_from():
+    # Guard for the comparison itself: the sample compared with itself has no differences.
+    sample = load_inspection(SAMPLE)
+    comparison = compare_with_sample(sample, sample)
+    assert comparison.differences == [] and comparison.unmatched == []
+    assert json.loads(SAMPLE.read_text(encoding="utf-8"))["framework"] == "hmip-probation-pdu-2023"
