@@ -46,7 +46,7 @@ def main() -> int:
     if window.open_files([str(sample_path())]):
         return 1
     write_summary_pages(window)
-    for index in range(window.tabs.count()):
+    for index in range(window.tabs.count() - 1):
         window.tabs.setCurrentIndex(index)
         for _ in range(3):
             app.processEvents()
@@ -54,7 +54,36 @@ def main() -> int:
         path = DOCS / f"tab-{slug}.png"
         window.grab().save(str(path))
         print(path.relative_to(DOCS.parent))
+    window.open_files(fictional_copies())
+    window.inspection_list.setCurrentRow(0)
+    window.tabs.setCurrentIndex(window.tabs.count() - 1)
+    for _ in range(3):
+        app.processEvents()
+    window.grab().save(str(DOCS / "tab-compare.png"))
+    print("docs/tab-compare.png")
     return 0
+
+
+def fictional_copies() -> list[str]:
+    """Two made-up units beside the real sample, so the Compare tab has something to compare.
+    Their names say they are fictional; only Hertfordshire's figures are real."""
+    import json
+
+    folder = Path(tempfile.mkdtemp())
+    paths = []
+    for name, region, shift, overall in (("Northshire PDU (fictional)", "North West", 14, "Requires improvement"),
+                                         ("Southshire PDU (fictional)", "South West", 30, "Good")):
+        data = json.loads(sample_path().read_text(encoding="utf-8"))
+        data["unit"].update(name=name, region=region)
+        data["overall"]["rating"], data["overall"]["score"] = overall, None
+        for standard in data["standards"]:
+            for question in standard.get("key_questions", []):
+                question["percent_yes"] = min(100, question["percent_yes"] + shift)
+            standard["rating"] = None
+        path = folder / f"{name.split()[0].lower()}.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        paths.append(str(path))
+    return paths
 
 
 if __name__ == "__main__":
