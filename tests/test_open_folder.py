@@ -86,3 +86,30 @@ def test_save_as_writes_a_copy_and_never_the_opened_file(window, tmp_path, sampl
     assert window.save_as(window.current(), str(source)) is None
     assert window.warning_dialog.windowTitle() == "Choose another name"
     assert source.read_bytes() == before
+
+
+def test_a_pdf_report_opens_off_the_gui_thread(window, qtbot):
+    from conftest import DATA
+
+    window.open_files([str(DATA / "reports" / "hertfordshire.pdf")])
+    assert window.folder_load is not None and window.cancel_button.isVisible()
+    qtbot.waitUntil(lambda: window.folder_load is None, timeout=60000)
+    [entry] = window.open_inspections
+    assert entry.inspection.unit.name == "Hertfordshire PDU"
+    assert entry.inspection.overall.score == 4 and len(entry.inspection.recommendations) == 7
+    assert window.current() is entry
+
+
+def test_a_text_report_opens_and_saves_as_an_inspection_file(window, tmp_path):
+    from conftest import DATA
+    from gui_text import all_text
+
+    report = DATA / "hmip-hertfordshire-pdu-2024.txt"
+    assert window.open_files([str(report)]) == []
+    window.tabs.setCurrentIndex(0)
+    shown = all_text(window.tabs.widget(0))
+    assert "Hertfordshire PDU" in shown and "4/21" in shown and "Inadequate" in shown
+    target = window.save_as(window.current(), str(tmp_path / "imported"))
+    assert target == tmp_path / "imported.json"
+    saved = load_inspection(target)
+    assert saved.overall.score == 4 and len(saved.figures) == len(window.current().inspection.figures)

@@ -35,9 +35,9 @@ class FolderWorker(QObject):
     batch = Signal(object)  # FolderResult
     finished = Signal(bool)  # cancelled?
 
-    def __init__(self, folder: str) -> None:
+    def __init__(self, source: str | list[str]) -> None:
         super().__init__()
-        self.folder = folder
+        self.source = source  # a folder, or a list of files (PDF reports take a second or two each)
         self.cancel_requested = threading.Event()
 
     @Slot()
@@ -55,7 +55,7 @@ class FolderWorker(QObject):
                 gc.enable()
 
     def _load_all(self) -> None:
-        files = list(discover(self.folder))
+        files = list(discover(self.source)) if isinstance(self.source, str) else list(self.source)
         pending = FolderResult()
         last = time.monotonic()
         for done, path in enumerate(files, start=1):
@@ -83,10 +83,10 @@ class FolderWorker(QObject):
 class FolderLoad(QObject):
     """Owns the thread and the worker of one folder load."""
 
-    def __init__(self, folder: str, parent: QObject | None = None) -> None:
+    def __init__(self, source: str | list[str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.thread = QThread(self)
-        self.worker = FolderWorker(folder)
+        self.worker = FolderWorker(source)
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
         self.worker.finished.connect(self.thread.quit)

@@ -106,6 +106,10 @@ class MainWindow(QMainWindow):
         """Open each file (inspection, workbook or report); return the errors of those that failed."""
         failures: list[LoadError] = []
         entries: list[OpenInspection] = []
+        slow = [p for p in paths if Path(p).suffix.lower() == ".pdf"]  # pypdf reads a report in 1-2 s
+        if slow and self.folder_load is None and self.interactive:
+            self.open_folder(slow)
+            paths = [p for p in paths if p not in slow]
         for path in paths:
             if Path(path).is_dir() and not (Path(path) / "inspections.csv").is_file():
                 self.open_folder(path)
@@ -181,8 +185,9 @@ class MainWindow(QMainWindow):
         if folder:
             self.open_folder(folder)
 
-    def open_folder(self, folder: str) -> None:
-        """Load everything under ``folder`` off the GUI thread; progress and Cancel in the status bar."""
+    def open_folder(self, folder: str | list[str]) -> None:
+        """Load everything under ``folder`` (or a list of slow files) off the GUI thread, with progress
+        and Cancel in the status bar."""
         from viewer.ui.folder_loader import FolderLoad
 
         if self.folder_load is not None:
@@ -198,7 +203,7 @@ class MainWindow(QMainWindow):
         self.progress.show()
         self.cancel_button.show()
         self.open_folder_action.setEnabled(False)
-        self.statusBar().showMessage(f"Opening {folder}…")
+        self.statusBar().showMessage(f"Opening {folder if isinstance(folder, str) else Path(folder[0]).name}…")
         load.start()
 
     def cancel_folder_load(self) -> None:
