@@ -118,7 +118,7 @@ def test_no_row_is_cut_and_no_heading_is_stranded(qapp_module, sample_path, pape
     doc = printing.build_document(summary, writer)
     headings = printing._headings(doc)
     assert [h.text().split("  ")[0] for h in headings][:2] == ["Ratings", "Key questions"]
-    body = printing._body_rect(writer).height()
+    body = printing.body_rect(writer).height()
     layout = doc.documentLayout()
     tables = printing.data_tables(doc)
     assert len(tables) >= 8  # ratings, four key-question tables, staffing, gaps, recommendations

@@ -10,15 +10,14 @@ vectors, a footer on every page, through Qt's print-preview dialog.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout, QColor, QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen,
-    QTextDocument, QTextFormat,
+    QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter,
 )
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -27,10 +26,7 @@ from viewer.charts.compare_charts import export_chart
 from viewer.formats.atomic_file import atomic_path
 from viewer.model.compare import OVERALL
 from viewer.report.compare_html import Comparison, build_comparison, comparison_html
-from viewer.report.svg_charts import ChartSvg
-from viewer.ui.summary_printing import (
-    BASE_POINT_SIZE, FOOTER_POINT_SIZE, MARGINS_MM, PAPER, STYLE, _body_rect, _ChartObject, _footer_height,
-)
+from viewer.ui.summary_printing import MARGINS_MM, PAPER, body_rect, new_document, paint_pages
 
 TABLE_FILTER = "Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)"
 CHART_FILTER = "PNG image (*.png);;SVG vector image (*.svg)"
@@ -98,68 +94,14 @@ def landscape(paper: str = "a4") -> QPageLayout:
                        QPageLayout.Unit.Millimeter)
 
 
-def html_document(html: str, charts: Sequence[ChartSvg], device: QPagedPaintDevice) -> QTextDocument:
-    """``html`` laid out for ``device``'s page, ``<img src="chart:ID">`` drawn from ``charts`` as vectors."""
-    doc = QTextDocument()
-    doc.documentLayout().setPaintDevice(device)
-    font = QFont("DejaVu Sans")
-    font.setPointSizeF(BASE_POINT_SIZE)
-    doc.setDefaultFont(font)
-    doc.setDefaultStyleSheet(STYLE)
-    doc.setDocumentMargin(0)
-    handler = _ChartObject({c.id: c for c in charts}, device.logicalDpiY() / 72.0, doc)
-    doc.documentLayout().registerHandler(int(QTextFormat.ObjectTypes.ImageObject), handler)
-    doc._chart_handler = handler  # keep the Python object alive as long as the document
-    doc.setHtml(html)
-    doc.setPageSize(_body_rect(device).size())
-    return doc
-
-
-def render_html(html: str, charts: Sequence[ChartSvg], device: QPagedPaintDevice,
-                footer: Callable[[int, int], tuple[str, str, str]]) -> int:
-    """Paint ``html`` page by page on a QPrinter or QPdfWriter with ``footer(page, pages)`` → (left,
-    centre, right) texts under a rule on every page; returns the page count."""
-    doc = html_document(html, charts, device)
-    body = _body_rect(device)
-    pages = doc.pageCount()
-    painter = QPainter(device)
-    try:
-        for page in range(pages):
-            if page:
-                device.newPage()
-            painter.save()
-            painter.setClipRect(body)
-            painter.translate(0, -page * body.height())
-            context = QAbstractTextDocumentLayout.PaintContext()
-            context.clip = QRectF(0, page * body.height(), body.width(), body.height())
-            doc.documentLayout().draw(painter, context)
-            painter.restore()
-            _draw_footer(painter, device, footer(page + 1, pages))
-    finally:
-        painter.end()
-    return pages
-
-
-def _draw_footer(painter: QPainter, device: QPagedPaintDevice, texts: tuple[str, str, str]) -> None:
-    body = _body_rect(device)
-    top = body.bottom() + _footer_height(device) * 0.25
-    area = QRectF(0, top, body.width(), _footer_height(device) * 0.75)
-    painter.setPen(QPen(QColor("#9aa5b1"), 0.5 * device.logicalDpiY() / 72.0))
-    painter.drawLine(QPointF(0, top), QPointF(body.width(), top))
-    font = QFont("DejaVu Sans")
-    font.setPointSizeF(FOOTER_POINT_SIZE)
-    painter.setFont(font)
-    painter.setPen(QColor("#555555"))
-    for text, align in zip(texts, (Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignHCenter,
-                                   Qt.AlignmentFlag.AlignRight)):
-        painter.drawText(area, Qt.AlignmentFlag.AlignVCenter | align, text)
-
-
 def render_comparison(comparison: Comparison, device: QPagedPaintDevice) -> int:
     def footer(page: int, pages: int) -> tuple[str, str, str]:
         return comparison.title, f"page {page} of {pages}", f"printed {comparison.printed_on} by Inspection Viewer"
 
-    return render_html(comparison_html(comparison), comparison.all_charts(), device, footer)
+    doc = new_document(device, comparison.all_charts())
+    doc.setHtml(comparison_html(comparison))
+    doc.setPageSize(body_rect(device).size())
+    return paint_pages(doc, device, footer)
 
 
 def write_comparison_pdf(comparison: Comparison, path: str | os.PathLike) -> int:

@@ -7,6 +7,7 @@ QtGui and QtSvg, so the command line can run it without widgets.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -126,9 +127,9 @@ def _first_problem(doc: QTextDocument, emitted: list[tuple[int, int]], page_heig
     return min(problems, key=lambda p: p[0])[1:] if problems else None
 
 
-def build_document(summary: Summary, device: QPagedPaintDevice) -> QTextDocument:
-    """The summary laid out for ``device``'s page, with charts in place, no table row cut by a page
-    break and no heading left at the foot of a page."""
+def new_document(device: QPagedPaintDevice, charts: Sequence[ChartSvg]) -> QTextDocument:
+    """An empty document laid out for ``device``'s page, in the printed style, that draws
+    ``<img src="chart:ID">`` from ``charts`` as vectors. Give it HTML, then ``paint_pages``."""
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(device)
     font = QFont("DejaVu Sans")
@@ -136,12 +137,18 @@ def build_document(summary: Summary, device: QPagedPaintDevice) -> QTextDocument
     doc.setDefaultFont(font)
     doc.setDefaultStyleSheet(STYLE)
     doc.setDocumentMargin(0)
-    charts = summary.all_charts()
-    dots_per_point = device.logicalDpiY() / 72.0
-    handler = _ChartObject({c.id: c for c in charts}, dots_per_point, doc)
+    handler = _ChartObject({c.id: c for c in charts}, device.logicalDpiY() / 72.0, doc)
     doc.documentLayout().registerHandler(int(QTextFormat.ObjectTypes.ImageObject), handler)
     doc._chart_handler = handler  # keep the Python object alive as long as the document
-    body = _body_rect(device)
+    return doc
+
+
+def build_document(summary: Summary, device: QPagedPaintDevice) -> QTextDocument:
+    """The summary laid out for ``device``'s page, with charts in place, no table row cut by a page
+    break and no heading left at the foot of a page."""
+    doc = new_document(device, summary.all_charts())
+    dots_per_point = device.logicalDpiY() / 72.0
+    body = body_rect(device)
     row_breaks: set[tuple[int, int]] = set()
     heading_breaks: set[int] = set()
     for _ in range(MAX_LAYOUT_PASSES):  # each pass fixes the earliest problem; later content only moves down
@@ -162,13 +169,13 @@ def _footer_height(device: QPagedPaintDevice) -> float:
     return 18 * device.logicalDpiY() / 72.0
 
 
-def _body_rect(device: QPagedPaintDevice) -> QRectF:
+def body_rect(device: QPagedPaintDevice) -> QRectF:
     paint = QRectF(device.pageLayout().paintRectPixels(device.logicalDpiX()))
     return QRectF(0, 0, paint.width(), paint.height() - _footer_height(device))
 
 
-def _draw_footer(painter: QPainter, device: QPagedPaintDevice, summary: Summary, page: int, pages: int) -> None:
-    body = _body_rect(device)
+def _draw_footer(painter: QPainter, device: QPagedPaintDevice, texts: tuple[str, str, str]) -> None:
+    body = body_rect(device)
     top = body.bottom() + _footer_height(device) * 0.25
     area = QRectF(0, top, body.width(), _footer_height(device) * 0.75)
     painter.setPen(QPen(QColor("#9aa5b1"), 0.5 * device.logicalDpiY() / 72.0))
@@ -177,16 +184,16 @@ def _draw_footer(painter: QPainter, device: QPagedPaintDevice, summary: Summary,
     font.setPointSizeF(FOOTER_POINT_SIZE)
     painter.setFont(font)
     painter.setPen(QColor("#555555"))
-    align = Qt.AlignmentFlag.AlignVCenter
-    painter.drawText(area, align | Qt.AlignmentFlag.AlignLeft, summary.overall.unit_name)
-    painter.drawText(area, align | Qt.AlignmentFlag.AlignHCenter, f"page {page} of {pages}")
-    painter.drawText(area, align | Qt.AlignmentFlag.AlignRight, summary.source_name)
+    for text, align in zip(texts, (Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignHCenter,
+                                   Qt.AlignmentFlag.AlignRight)):
+        painter.drawText(area, Qt.AlignmentFlag.AlignVCenter | align, text)
 
 
-def render_summary(summary: Summary, device: QPagedPaintDevice) -> int:
-    """Lay out and paint the summary on ``device`` (a QPrinter or QPdfWriter); return the page count."""
-    doc = build_document(summary, device)
-    body = _body_rect(device)
+def paint_pages(doc: QTextDocument, device: QPagedPaintDevice,
+                footer: Callable[[int, int], tuple[str, str, str]]) -> int:
+    """Paint a laid-out document page by page on a QPrinter or QPdfWriter, with ``footer(page, pages)``
+    → (left, centre, right) texts under a rule on every page; return the page count."""
+    body = body_rect(device)
     pages = doc.pageCount()
     painter = QPainter(device)
     try:
@@ -200,10 +207,16 @@ def render_summary(summary: Summary, device: QPagedPaintDevice) -> int:
             context.clip = QRectF(0, page * body.height(), body.width(), body.height())
             doc.documentLayout().draw(painter, context)
             painter.restore()
-            _draw_footer(painter, device, summary, page + 1, pages)
+            _draw_footer(painter, device, footer(page + 1, pages))
     finally:
         painter.end()
     return pages
+
+
+def render_summary(summary: Summary, device: QPagedPaintDevice) -> int:
+    """Lay out and paint the summary on ``device`` (a QPrinter or QPdfWriter); return the page count."""
+    return paint_pages(build_document(summary, device), device,
+                       lambda page, pages: (summary.overall.unit_name, f"page {page} of {pages}", summary.source_name))
 
 
 def page_layout(paper: str = "a4") -> QPageLayout:
