@@ -205,3 +205,13 @@ def test_compare_tab_follows_the_open_inspections(window, sample_path):
     assert window.current().inspection.unit.name == "Hertfordshire PDU"
     window.close_current()
     assert "Open two or more inspections to compare them" in all_text(window.tabs.widget(4))
+
+
+def test_exit_after_load_waits_for_a_folder(tmp_path, sample_path):
+    import shutil
+
+    shutil.copy(sample_path, tmp_path / "a.json")
+    assert _exit_after_load(str(tmp_path)).returncode == 0
+    shutil.copy(BAD / "empty.json", tmp_path / "b.json")
+    failed = _exit_after_load(str(tmp_path))
+    assert failed.returncode == 1 and "b.json: the file is empty" in failed.stderr

@@ -11,8 +11,6 @@ import sys
 
 from viewer import __version__
 
-COMMANDS = ("check", "summary", "convert")
-
 
 def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(

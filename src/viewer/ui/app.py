@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 
 from viewer.resource_files import resource_path, sample_path
 
@@ -29,6 +30,10 @@ def run_gui(files: list[str], exit_after_load: bool = False) -> int:
     window.show()
     failures = window.open_files(files or [str(sample_path())])
     if exit_after_load:
+        while window.folder_load is not None:  # a folder or a PDF loads in the background: wait for it
+            app.processEvents()
+            time.sleep(0.01)
+        failures += window.background_failures
         app.processEvents()
         window.repaint()  # paint once, so start-up benchmarks measure a painted window
         app.processEvents()

@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.rows_by_path: dict[str, int] = {}
         self.error_dialog: QMessageBox | None = None
         self.folder_load = None
+        self.background_failures: list[LoadError] = []  # from folder loads, for --exit-after-load
         self.setWindowTitle("Inspection Viewer")
         self.setAcceptDrops(True)
 
@@ -246,6 +247,7 @@ class MainWindow(QMainWindow):
         self.cancel_button.setEnabled(True)
         self.open_folder_action.setEnabled(True)
         opened, warned, failures = self._folder_counts
+        self.background_failures.extend(failures)
         if self.inspection_list.currentRow() < 0 and self.open_inspections:
             self.inspection_list.setCurrentRow(0)
         self._report(opened, failures, warned, cancelled)
