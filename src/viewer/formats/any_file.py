@@ -28,10 +28,12 @@ def _head(path: Path) -> bytes:
         return b""  # the loader that is chosen reports why the file cannot be read
 
 
-def load_any(path: str | os.PathLike) -> list[Inspection]:
+def load_any(path: str | os.PathLike, found: list[str] | None = None) -> list[Inspection]:
     """Every inspection in ``path``. Raises only :class:`LoadError` subclasses.
 
-    Only the reader that is needed is imported: checking inspection files never loads pandas.
+    For a published report, what the importer found is appended to ``found`` when given (what it did
+    not find is in the inspection's warnings). Only the reader that is needed is imported: checking
+    inspection files never loads pandas.
     """
     path = Path(path)
     if path.is_dir():
@@ -49,7 +51,10 @@ def load_any(path: str | os.PathLike) -> list[Inspection]:
         return [load_inspection(path)]
     from viewer.formats.report_import import import_report
 
-    return [import_report(path).inspection]
+    result = import_report(path)
+    if found is not None:
+        found.extend(result.found)
+    return [result.inspection]
 
 
 def _workbook(path: Path) -> list[Inspection]:

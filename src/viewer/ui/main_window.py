@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         """Open each file (inspection, workbook or report); return the errors of those that failed."""
         failures: list[LoadError] = []
         entries: list[OpenInspection] = []
+        found: list[str] = []  # what the importer read from published reports
         slow = [p for p in paths if Path(p).suffix.lower() == ".pdf"]  # pypdf reads a report in 1-2 s
         if slow and self.folder_load is None and self.interactive:
             self.open_folder(slow)
@@ -127,7 +128,7 @@ class MainWindow(QMainWindow):
                 self.open_folder(path)
                 continue
             try:
-                inspections = load_any(path)
+                inspections = load_any(path, found)
             except LoadError as err:
                 failures.append(err)
                 continue
@@ -140,6 +141,8 @@ class MainWindow(QMainWindow):
                 self.recent.remember(resolved)
         self.add_entries(entries, select=True)
         self._report(len(entries), failures, sum(bool(e.inspection.warnings) for e in entries))
+        if found and not failures:
+            self.statusBar().showMessage("Imported from the report: " + "; ".join(found[:8]) + ".", 20000)
         return failures
 
     def add_entries(self, entries: list[OpenInspection], select: bool | None) -> None:
