@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from viewer.formats.inspection_fields import describe
 from viewer.model.inspection import FIGURE_TOPICS, KEY_QUESTION_THEMES
 from viewer.model.ratings import Rating, match_rating
 
@@ -185,11 +186,8 @@ def describe_cell(value: Any) -> str:
         return f"a date {value.date().isoformat()}" if value.time() == datetime.min.time() else f"a date {value}"
     if isinstance(value, date):
         return f"a date {value.isoformat()}"
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"text {json.dumps(shown, ensure_ascii=False)}"
-    if isinstance(value, (int, float)):
-        return f"the number {value:g}"
+    if isinstance(value, (str, int, float)):
+        return describe(value)  # the words the inspection-file messages use
     return f"a {type(value).__name__} cell"
 
 
