@@ -26,6 +26,7 @@ from viewer.model.ratings import colours_for, label_or_missing
 from viewer.ui.key_questions_tab import KeyQuestionsTab
 from viewer.ui.load_errors_dialog import load_errors_dialog
 from viewer.ui.ratings_tab import RatingsTab
+from viewer.ui.save_as import SAVE_FILTERS, save_target, write_inspection
 from viewer.ui.service_gaps_tab import ServiceGapsTab
 from viewer.ui.staffing_tab import StaffingTab
 from viewer.ui.widgets import tooltip
@@ -45,8 +46,6 @@ COMPARE = len(TAB_CLASSES) - 1  # the one tab that shows every open inspection
 OPEN_FILTER = ("Inspections and reports (*.json *.xlsx *.ods *.csv *.txt *.md *.html *.htm *.pdf);;"
                "Inspection files (*.json);;Workbooks (*.xlsx *.ods *.csv);;"
                "Published reports (*.txt *.md *.html *.htm *.pdf);;All files (*)")
-SAVE_FILTERS = {"Inspection file (*.json)": ".json", "Excel workbook (*.xlsx)": ".xlsx",
-                "OpenDocument spreadsheet (*.ods)": ".ods"}
 
 
 @dataclass(frozen=True)
@@ -267,28 +266,10 @@ class MainWindow(QMainWindow):
             self.save_as(entry, path, SAVE_FILTERS.get(chosen, ".json"))
 
     def save_as(self, entry: OpenInspection, path: str, default_suffix: str = ".json") -> Path | None:
-        target = Path(path)
-        if target.suffix.lower() not in (".json", ".xlsx", ".ods"):
-            target = target.with_name(target.name + default_suffix)
-        opened = {str(Path(e.path.split("#")[0]).resolve()) for e in self.open_inspections}
-        if str(target.resolve()) in opened:
-            self._warn("Choose another name", f"{target.name} is open in the viewer, which never writes to a "
-                       "file it opened. Save under another name.")
-            return None
-        try:
-            if target.suffix.lower() == ".json":
-                from viewer.formats.inspection_json import save_inspection
-
-                save_inspection(entry.inspection, target)
-            else:
-                from viewer.formats.workbook import write_workbook
-
-                write_workbook([entry.inspection], target)
-        except OSError as exc:
-            self._warn("Could not save", f"Could not write {target}:\n{exc.strerror or exc}")
-            return None
-        except ValueError as exc:  # WorkbookWriteError: text a spreadsheet cell cannot hold
-            self._warn("Could not save", f"Could not write {target}:\n{exc}")
+        target, refusal = save_target(path, default_suffix, [e.path for e in self.open_inspections])
+        problem = refusal or write_inspection(entry.inspection, target)
+        if problem:
+            self._warn("Choose another name" if refusal else "Could not save", problem)
             return None
         self.statusBar().showMessage(f"Saved {entry.inspection.title} as {target}.", 10000)
         return target
