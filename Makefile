@@ -30,6 +30,9 @@ bench: $(TESTSTAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/startup.py
 	$(BIN)/python bench/check_many.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/summaries.py
+	$(BIN)/python bench/import_report.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/folder_load.py
+	$(BIN)/python bench/workbook_io.py
 
 screenshots: $(TESTSTAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py

@@ -14,7 +14,7 @@ import subprocess
 import sys
 import time
 
-RUNS = int(os.environ.get("BENCH_RUNS", "7"))
+RUNS = int(os.environ.get("BENCH_RUNS", "11"))
 BASELINE = (
     "from PySide6.QtWidgets import QApplication, QMainWindow\n"
     "import pandas, pyqtgraph\n"

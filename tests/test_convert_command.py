@@ -77,3 +77,18 @@ def test_check_takes_folders_and_workbooks(tmp_path, sample_path):
         ("/folder/b.json", False), ("/folder/deeper/a.json", True),
         ("/book.xlsx#hertfordshire-pdu-2024-07", True), ("/book.xlsx#testshire-pdu", True)]
     assert reports[2]["overall"]["score_computed"] == 4
+
+
+def test_convert_never_writes_an_input_and_an_empty_folder_is_reported(tmp_path, sample_path):
+    source = tmp_path / "hertfordshire-pdu-2024-07.json"
+    shutil.copy(sample_path, source)
+    before = source.read_bytes()
+    same = run_cli("convert", str(source), str(source))
+    assert same.returncode == 2 and "is one of the inputs" in same.stderr
+    into_its_folder = run_cli("convert", str(source), str(tmp_path) + "/")
+    assert into_its_folder.returncode == 0 and "hertfordshire-pdu-2024-07-2.json" in into_its_folder.stdout
+    assert source.read_bytes() == before
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = run_cli("check", str(empty))
+    assert result.returncode == 1 and "no inspection files, workbooks or reports in this folder" in result.stdout

@@ -184,3 +184,29 @@ def test_summary_command_single_pdf_and_html(tmp_path, sample_path):
     assert text.startswith("<!DOCTYPE html>") and text.count("<svg") == 7  # 4 key-question charts + 3 staffing
     assert "Hertfordshire PDU" in text and "ensure all staff receive the necessary training" in text
     assert _run("summary", str(sample_path)).returncode == 2  # -o is required
+
+
+def test_summary_never_writes_an_input_and_checks_the_output_name(tmp_path, sample_path):
+    import shutil
+
+    source = tmp_path / "a.json"
+    shutil.copy(sample_path, source)
+    before = source.read_bytes()
+    same = _run("summary", str(source), "-o", str(source))
+    assert same.returncode == 2 and "is one of the inputs; the viewer never writes to a file it reads" in same.stderr
+    assert source.read_bytes() == before
+    docx = _run("summary", str(source), "-o", str(tmp_path / "x.docx"))
+    assert docx.returncode == 2 and "a PDF summary needs a name ending in .pdf" in docx.stderr
+    several = _run("summary", str(source), str(sample_path), "-o", str(tmp_path / "x.pdf"))
+    assert several.returncode == 2 and "give a folder for -o, ending in /" in several.stderr
+    blocked = _run("summary", str(source), "-o", str(source) + "/sub/")
+    assert blocked.returncode == 1 and "cannot make the folder" in blocked.stderr and "Traceback" not in blocked.stderr
+
+
+def test_summary_of_a_published_report_and_never_reading_our_own_printout(tmp_path):
+    pdf = tmp_path / "imported.pdf"
+    result = _run("summary", str(DATA / "hmip-hertfordshire-pdu-2024.txt"), "-o", str(pdf))
+    assert result.returncode == 0, result.stderr
+    check = _run("check", str(pdf))
+    assert check.returncode == 1
+    assert "this is a summary or comparison printed by Inspection Viewer, not a published report" in check.stdout

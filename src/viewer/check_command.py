@@ -88,7 +88,14 @@ def _print_text(result: dict[str, Any], out: TextIO) -> None:
 
 def run_check(paths: list[str], as_json: bool = False, out: TextIO | None = None) -> int:
     out = out or sys.stdout
-    results = [r for p in expand(paths) for r in check_file(p)]
+    results = []
+    for path in paths:
+        files = expand([path])
+        if not files:  # an empty folder is worth saying, not a silent success
+            empty = _result(path)
+            empty["errors"].append("no inspection files, workbooks or reports in this folder")
+            results.append(empty)
+        results.extend(r for f in files for r in check_file(f))
     if as_json:
         public = [{k: v for k, v in r.items() if not k.startswith("_")} for r in results]
         out.write(json.dumps(public, ensure_ascii=False, indent=2) + "\n")  # one write: json.dump writes per token

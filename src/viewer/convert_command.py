@@ -47,6 +47,10 @@ def run_convert(inputs: list[str], output: str, csv: bool = False, out: TextIO |
     from viewer.formats.workbook import WorkbookWriteError, write_workbook
 
     out, err = out or sys.stdout, err or sys.stderr
+    reading = {Path(p).resolve() for p in inputs}
+    if Path(output).resolve() in reading:
+        err.write(f"error: {output} is one of the inputs; the viewer never writes to a file it reads\n")
+        return 2
     inspections: list[Inspection] = []
     failed = 0
     for path in inputs:
@@ -70,7 +74,7 @@ def run_convert(inputs: list[str], output: str, csv: bool = False, out: TextIO |
             for inspection in inspections:
                 name = _slug(f"{inspection.unit.name} {inspection.report.published or ''}")
                 path, n = target / f"{name}.json", 2
-                while path in taken:
+                while path in taken or path.resolve() in reading:
                     path, n = target / f"{name}-{n}.json", n + 1
                 taken.add(path)
                 save_inspection(inspection, path)

@@ -8,28 +8,23 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from viewer.formats.any_file import load_any
 from viewer.formats.atomic_file import write_text_atomically
 from viewer.formats.errors import LoadError
-from viewer.formats.inspection_json import load_inspection
 from viewer.model.framework import load_framework
 from viewer.model.rating_rules import assess
+
+SUFFIXES = {"pdf": (".pdf",), "html": (".html", ".htm")}
 
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "inspection"
 
 
-def output_paths(inputs: list[str], out: str, extension: str) -> list[Path]:
-    """Where each summary goes: ``out`` itself for one file, else ``out/<unit>.<ext>`` per file."""
-    target = Path(out)
-    if len(inputs) == 1 and not (out.endswith(("/", os.sep)) or target.is_dir()):
-        return [target]
-    return [target / f"{Path(i).stem}.{extension}" for i in inputs]  # renamed after the unit once loaded
-
-
-def _unique(path: Path, taken: set[Path]) -> Path:
+def _unique(path: Path, taken: set[Path], inputs: set[Path]) -> Path:
+    """``path``, or ``name-2``, ``name-3``…: never a name already written this run, nor an input."""
     candidate, n = path, 2
-    while candidate in taken:
+    while candidate in taken or candidate.resolve() in inputs:
         candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
         n += 1
     taken.add(candidate)
@@ -47,46 +42,70 @@ def _ensure_gui_for_printing() -> None:
         _ensure_gui_for_printing.app = QGuiApplication(sys.argv[:1])
 
 
+def _usage_problem(inputs: list[str], out: str, fmt: str) -> str | None:
+    """Why ``out`` cannot take these summaries, or None. Inputs are never written to."""
+    target = Path(out)
+    if {Path(i).resolve() for i in inputs} & {target.resolve()}:
+        return f"{out} is one of the inputs; the viewer never writes to a file it reads"
+    folder = out.endswith(("/", os.sep)) or target.is_dir()
+    if len(inputs) > 1 and not folder:
+        return f"{len(inputs)} files give several summaries: give a folder for -o, ending in /"
+    if not folder and target.suffix.lower() not in SUFFIXES[fmt]:
+        return f"{out}: a {fmt.upper()} summary needs a name ending in {' or '.join(SUFFIXES[fmt])}"
+    return None
+
+
 def run_summary(inputs: list[str], out: str, fmt: str = "pdf", paper: str = "a4",
-                stream: TextIO | None = None) -> int:
+                stream: TextIO | None = None, err: TextIO | None = None) -> int:
     from viewer.report.summary import build_summary
     from viewer.report.summary_html import summary_html
 
-    stream = stream or sys.stdout
-    paths = output_paths(inputs, out, fmt)
-    folder_mode = len(paths) != 1 or paths[0].parent != Path(out).parent or Path(out).is_dir()
-    if folder_mode:
-        Path(out).mkdir(parents=True, exist_ok=True)
+    stream, err = stream or sys.stdout, err or sys.stderr
+    problem = _usage_problem(inputs, out, fmt)
+    if problem:
+        err.write(f"error: {problem}\n")
+        return 2
+    folder = out.endswith(("/", os.sep)) or Path(out).is_dir()
+    try:
+        Path(out if folder else Path(out).parent).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        err.write(f"error: cannot make the folder for {out}: {exc.strerror or exc}\n")
+        return 1
     if fmt == "pdf":
         _ensure_gui_for_printing()
         from viewer.ui.summary_printing import write_pdf
+    reading = {Path(i).resolve() for i in inputs}
     taken: set[Path] = set()
-    failed = 0
-    for number, (source, path) in enumerate(zip(inputs, paths), start=1):
+    failed = written = 0
+    for number, source in enumerate(inputs, start=1):
         prefix = f"[{number}/{len(inputs)}] {source}"
         try:
-            inspection = load_inspection(source)
-        except LoadError as err:
+            inspections = load_any(source)
+        except LoadError as error:
             failed += 1
-            stream.write(f"{prefix}: FAILED - {err.place + ': ' if err.place else ''}{err.message}\n")
+            stream.write(f"{prefix}: FAILED - {error.place + ': ' if error.place else ''}{error.message}\n")
             continue
-        if folder_mode:
-            path = path.with_name(f"{_slug(inspection.unit.name)}.{fmt}")
-        path = _unique(path, taken)
-        summary = build_summary(inspection, assess(inspection, load_framework(inspection.framework_id)),
-                                Path(source).name)
-        try:
-            if fmt == "pdf":
-                pages = write_pdf(summary, path, paper)
-                done = f"{pages} page{'s' if pages != 1 else ''}"
-            else:
-                write_text_atomically(path, summary_html(summary, standalone=True))
-                done = "HTML"
-        except OSError as exc:
-            failed += 1
-            stream.write(f"{prefix}: FAILED - cannot write {path}: {exc.strerror or exc}\n")
-            continue
-        stream.write(f"{prefix} -> {path} ({done})\n")
-        stream.flush()
-    stream.write(f"{len(inputs) - failed} written, {failed} failed\n")
+        if len(inspections) > 1 and not folder:
+            err.write(f"error: {source} holds {len(inspections)} inspections: give a folder for -o, ending in /\n")
+            return 2
+        for inspection in inspections:
+            path = Path(out) / f"{_slug(inspection.unit.name)}.{fmt}" if folder else Path(out)
+            path = _unique(path, taken, reading)
+            summary = build_summary(inspection, assess(inspection, load_framework(inspection.framework_id)),
+                                    Path(source).name)
+            try:
+                if fmt == "pdf":
+                    pages = write_pdf(summary, path, paper)
+                    done = f"{pages} page{'s' if pages != 1 else ''}"
+                else:
+                    write_text_atomically(path, summary_html(summary, standalone=True))
+                    done = "HTML"
+            except OSError as exc:
+                failed += 1
+                stream.write(f"{prefix}: FAILED - cannot write {path}: {exc.strerror or exc}\n")
+                continue
+            written += 1
+            stream.write(f"{prefix} -> {path} ({done})\n")
+            stream.flush()
+    stream.write(f"{written} written, {failed} failed\n")
     return 1 if failed else 0

@@ -52,7 +52,8 @@ _UNIT_NAMES = {"individual": "people", "individuals": "people", "participants": 
                "office": "offices", "case": "cases"}
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*[ \t]+(?=[\"'(]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset("st mr mrs ms dr e.g i.e eg ie etc no vs cf approx".split())
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
+# A comma between digits ("1,003") groups thousands; any other comma ends a clause.
+_CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()\u2013\u2014]")
 
 
 def sentences(text: str) -> list[str]:

@@ -107,6 +107,11 @@ def looks_like_report(path: str | os.PathLike) -> bool:
         or b"Inspectorate of Probation" in head
 
 
+# The first line of every summary and comparison this viewer prints: never read our own output back in
+# as if it were the inspectorate's report.
+_OWN_PRINTOUT = re.compile(r"HM Inspectorate of Probation inspections? · (?:summary|comparison)")
+
+
 def import_report(path: str | os.PathLike) -> ImportResult:
     """Read a report file into an inspection. Raises only :class:`LoadError` subclasses."""
     path = Path(path)
@@ -124,6 +129,9 @@ def import_report(path: str | os.PathLike) -> ImportResult:
             except (AssertionError, ValueError) as exc:  # html.parser is lenient; guard its rare refusals
                 raise ReportImportError(source, f"the HTML page cannot be read: {exc}") from None
             warnings += html_warnings
+    if _OWN_PRINTOUT.search(" ".join(text[:3000].split())):
+        raise ReportImportError(source, "this is a summary or comparison printed by Inspection Viewer, not a "
+                                        "published report: open the inspection file it was made from")
     result = parse_report_text(text, kind=kind, source=source, fallback_name=path.stem or path.name)
     if warnings:
         result = replace(result, inspection=replace(result.inspection,

@@ -252,6 +252,8 @@ class MainWindow(QMainWindow):
         self.background_failures.extend(failures)
         if self.inspection_list.currentRow() < 0 and self.open_inspections:
             self.inspection_list.setCurrentRow(0)
+        if not (opened or failures or cancelled):
+            self.statusBar().showMessage("No inspection files, workbooks or reports were found there.", 10000)
         self._report(opened, failures, warned, cancelled)
 
     # ----- saving ------------------------------------------------------------------------------
