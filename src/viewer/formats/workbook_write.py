@@ -141,43 +141,42 @@ def _fails(column: Column, value: Any) -> bool:
 
 
 def _write_xlsx(tables: dict[str, Rows], target: Path) -> None:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
+    """XlsxWriter, with a shared-string table as Excel writes it: smaller files that read twice as fast
+    as openpyxl's inline strings, and written several times faster. Text is always text, never a formula."""
+    import xlsxwriter
 
-    book = Workbook(write_only=True)
-    bold = Font(bold=True)
-
-    def text_cell(sheet: Any, value: Any, header: bool = False) -> Any:
-        if not header and not (type(value) is str and value.startswith("=")):
-            return value
-        cell = WriteOnlyCell(sheet, value)
-        cell.data_type = "s"  # text, never a formula
-        if header:
-            cell.font = bold
-        return cell
-
-    readme = book.create_sheet("README")
-    for letter, width in zip("ABCD", (24, 24, 10, 90)):
-        readme.column_dimensions[letter].width = width
-    for n, row in enumerate(readme_rows()):
-        readme.append([text_cell(readme, v, header=n == 0) if v else v for v in row])
-    for sheet in SHEETS:
-        ws = book.create_sheet(sheet.name)
-        ws.freeze_panes = "A2"
-        for i, column in enumerate(sheet.columns):
-            width = 60 if column.kind in ("texts",) or column.name in ("summary", "statement", "sentence") else 18
-            ws.column_dimensions[_letter(i)].width = width
-        ws.append([text_cell(ws, name, header=True) for name in sheet.column_names])
-        for row in tables[sheet.name]:
-            ws.append([text_cell(ws, v) for v in row])
-    book.save(target)
+    book = xlsxwriter.Workbook(str(target), {"strings_to_formulas": False, "strings_to_urls": False,
+                                             "strings_to_numbers": False})
+    bold = book.add_format({"bold": True})
+    try:
+        readme = book.add_worksheet("README")
+        for column, width in enumerate((24, 24, 10, 90)):
+            readme.set_column(column, column, width)
+        for n, row in enumerate(readme_rows()):
+            _write_row(readme, n, row, bold if n == 0 else None)
+        for sheet in SHEETS:
+            ws = book.add_worksheet(sheet.name)
+            ws.freeze_panes(1, 0)
+            for i, column in enumerate(sheet.columns):
+                wide = column.kind in ("texts",) or column.name in ("summary", "statement", "sentence")
+                ws.set_column(i, i, 60 if wide else 18)
+            _write_row(ws, 0, sheet.column_names, bold)
+            for n, row in enumerate(tables[sheet.name], start=1):
+                _write_row(ws, n, row)
+    finally:
+        book.close()
 
 
-def _letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(index + 1)
+def _write_row(ws: Any, row: int, values: Sequence[Any], style: Any = None) -> None:
+    for column, value in enumerate(values):
+        if value is None or value == "":
+            continue
+        if isinstance(value, bool):
+            ws.write_boolean(row, column, value, style)
+        elif isinstance(value, (int, float)):
+            ws.write_number(row, column, value, style)
+        else:
+            ws.write_string(row, column, str(value), style)
 
 
 _ODS_MIME = "application/vnd.oasis.opendocument.spreadsheet"

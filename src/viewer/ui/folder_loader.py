@@ -6,7 +6,6 @@ results to the GUI thread in small batches, so the window stays responsive with 
 
 from __future__ import annotations
 
-import gc
 import threading
 import time
 from dataclasses import dataclass, field
@@ -15,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from viewer.formats.any_file import discover, load_any
+from viewer.formats.bulk_load import collector_paused
 from viewer.formats.errors import LoadError
 from viewer.model.framework import FrameworkError, load_framework
 from viewer.model.rating_rules import assess
@@ -42,17 +42,8 @@ class FolderWorker(QObject):
 
     @Slot()
     def run(self) -> None:
-        # Python's cyclic garbage collector would walk every object loaded so far, again and again, holding
-        # the interpreter (and so the GUI thread) for hundreds of milliseconds at a time. Inspections hold
-        # no reference cycles, so pause it while loading, then freeze what was loaded out of its reach.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused(freeze=True):  # see bulk_load: no collector pauses holding the GUI thread
             self._load_all()
-        finally:
-            gc.freeze()
-            if collecting:
-                gc.enable()
 
     def _load_all(self) -> None:
         files = list(discover(self.source)) if isinstance(self.source, str) else list(self.source)
