@@ -86,7 +86,8 @@ KEY_QUESTION = Spec({
     "theme": Field("text", choices=tuple(KEY_QUESTION_THEMES), shared=True), "cases_yes": COUNT, "cases_total": COUNT,
 })
 FIGURE = Spec({
-    "id": TEXT_REQUIRED, "topic": Field("text", required=True, choices=tuple(FIGURE_TOPICS), shared=True),
+    "id": Field("text", required=True, shared=True),
+    "topic": Field("text", required=True, choices=tuple(FIGURE_TOPICS), shared=True),
     "label": TEXT_REQUIRED, "value": Field("number"), "unit": CATEGORY, "count": COUNT, "total": COUNT,
     "standard": CATEGORY, "section": CATEGORY, "sentence": TEXT,
 })
