@@ -13,10 +13,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
-def _default_mode() -> int:
+def ordinary_mode(directory: bool = False) -> int:
+    """The permissions a new file (or folder) gets by default here; temporary files start private."""
     umask = os.umask(0)
     os.umask(umask)
-    return 0o666 & ~umask
+    return (0o777 if directory else 0o666) & ~umask
 
 
 @contextmanager
@@ -27,7 +28,7 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
     os.close(fd)
     try:
         yield Path(tmp)
-        os.chmod(tmp, _default_mode())  # mkstemp makes 0600 files; a saved file should look like any other
+        os.chmod(tmp, ordinary_mode())  # mkstemp makes 0600 files; a saved file should look like any other
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from viewer.formats.atomic_file import atomic_path, ordinary_mode
 from viewer.formats.workbook_sheets import (
     FORMAT_VERSION, SHEET, SHEET_NAMES, SHEETS, BadCell, Column, cell_text, encode_list, guard_csv_text, readme_rows,
 )
@@ -43,14 +44,8 @@ def write_workbook(inspections: Sequence[Inspection], path: str | os.PathLike) -
     if suffix in SPREADSHEET_SUFFIXES:
         if target.is_dir():
             raise WorkbookWriteError(f"{target}: is a folder; cannot write a {suffix} workbook there")
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
-        os.close(fd)
-        try:
-            (_write_xlsx if suffix == ".xlsx" else _write_ods)(tables, Path(tmp))
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with atomic_path(target) as tmp:
+            (_write_xlsx if suffix == ".xlsx" else _write_ods)(tables, tmp)
     elif suffix == ".csv" or (suffix and not target.is_dir()):
         raise WorkbookWriteError(f"{target}: a workbook is an .xlsx or .ods file, or a folder name for CSV files")
     else:
@@ -261,6 +256,7 @@ def _write_csv_folder(tables: dict[str, Rows], target: Path) -> None:
         readme = "\n".join("  ".join(cell for cell in row if cell) for row in readme_rows())
         (staging / "README.txt").write_text(readme + "\n", encoding="utf-8")
         if not target.exists():
+            staging.chmod(ordinary_mode(directory=True))  # mkdtemp makes a private folder
             os.replace(staging, target)
             return
         for item in staging.iterdir():
