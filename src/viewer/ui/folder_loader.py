@@ -16,15 +16,15 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from viewer.formats.any_file import discover, load_any
 from viewer.formats.bulk_load import collector_paused
 from viewer.formats.errors import LoadError
-from viewer.model.framework import FrameworkError, load_framework
-from viewer.model.rating_rules import assess
+from viewer.model.framework import FrameworkError
+from viewer.ui.open_inspection import OpenInspection, open_entries
 
 BATCH_SECONDS = 0.05  # hand results over at most this often: fewer, larger updates of the window
 
 
 @dataclass
 class FolderResult:
-    loaded: list = field(default_factory=list)  # (path, Inspection, Assessment)
+    loaded: list[OpenInspection] = field(default_factory=list)
     failed: list[LoadError] = field(default_factory=list)
 
 
@@ -53,10 +53,7 @@ class FolderWorker(QObject):
             if self.cancel_requested.is_set():
                 break
             try:
-                for inspection in load_any(path):
-                    framework = load_framework(inspection.framework_id)
-                    key = inspection.source_path if inspection.source_path and "#" in inspection.source_path else str(path)
-                    pending.loaded.append((key, inspection, assess(inspection, framework)))
+                pending.loaded.extend(open_entries(str(path), load_any(path)))
             except LoadError as err:
                 pending.failed.append(err)
             except FrameworkError as err:  # a framework file shipped with the viewer is broken

@@ -6,7 +6,6 @@ inspections already open.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
@@ -19,12 +18,10 @@ from PySide6.QtWidgets import (
 from viewer import __version__
 from viewer.formats.any_file import load_any
 from viewer.formats.errors import LoadError
-from viewer.model.framework import load_framework
-from viewer.model.inspection import Inspection
-from viewer.model.rating_rules import Assessment, assess
 from viewer.model.ratings import colours_for, label_or_missing
 from viewer.ui.key_questions_tab import KeyQuestionsTab
 from viewer.ui.load_errors_dialog import load_errors_dialog
+from viewer.ui.open_inspection import OpenInspection, open_entries
 from viewer.ui.ratings_tab import RatingsTab
 from viewer.ui.save_as import SAVE_FILTERS, save_target, write_inspection
 from viewer.ui.service_gaps_tab import ServiceGapsTab
@@ -46,13 +43,6 @@ COMPARE = len(TAB_CLASSES) - 1  # the one tab that shows every open inspection
 OPEN_FILTER = ("Inspections and reports (*.json *.xlsx *.ods *.csv *.txt *.md *.html *.htm *.pdf);;"
                "Inspection files (*.json);;Workbooks (*.xlsx *.ods *.csv);;"
                "Published reports (*.txt *.md *.html *.htm *.pdf);;All files (*)")
-
-
-@dataclass(frozen=True)
-class OpenInspection:
-    path: str
-    inspection: Inspection
-    assessment: Assessment
 
 
 class MainWindow(QMainWindow):
@@ -131,13 +121,9 @@ class MainWindow(QMainWindow):
             except LoadError as err:
                 failures.append(err)
                 continue
-            resolved = str(Path(path).resolve())
-            for inspection in inspections:
-                many = len(inspections) > 1 and inspection.source_path and "#" in inspection.source_path
-                key = f"{resolved}#{inspection.source_path.rsplit('#', 1)[1]}" if many else resolved
-                entries.append(OpenInspection(key, inspection, assess(inspection, load_framework(inspection.framework_id))))
+            entries.extend(open_entries(path, inspections))
             if self.interactive:  # smoke tests and benchmarks leave the user's recent files alone
-                self.recent.remember(resolved)
+                self.recent.remember(str(Path(path).resolve()))
         self.add_entries(entries, select=True)
         self._report(len(entries), failures, sum(bool(e.inspection.warnings) for e in entries))
         if found and not failures:
@@ -232,7 +218,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Opening {name}…")
 
     def _folder_batch(self, result) -> None:
-        entries = [OpenInspection(path, inspection, assessment) for path, inspection, assessment in result.loaded]
+        entries = result.loaded
         # While loading, only the list grows: filling a tab takes the GUI thread for over 100 ms, so the
         # first inspection is shown when the load has finished.
         self.add_entries(entries, select=None)
@@ -261,14 +247,14 @@ class MainWindow(QMainWindow):
         entry = self.current()
         if entry is None:
             return
-        suggested = Path(entry.path.split("#")[0]).with_suffix(".json")
+        suggested = Path(entry.file).with_suffix(".json")
         path, chosen = QFileDialog.getSaveFileName(self, "Save inspection as", str(suggested),
                                                    ";;".join(SAVE_FILTERS))
         if path:
             self.save_as(entry, path, SAVE_FILTERS.get(chosen, ".json"))
 
     def save_as(self, entry: OpenInspection, path: str, default_suffix: str = ".json") -> Path | None:
-        target, refusal = save_target(path, default_suffix, [e.path for e in self.open_inspections])
+        target, refusal = save_target(path, default_suffix, [e.file for e in self.open_inspections])
         problem = refusal or write_inspection(entry.inspection, target)
         if problem:
             self._warn("Choose another name" if refusal else "Could not save", problem)
@@ -365,7 +351,7 @@ class MainWindow(QMainWindow):
         entry, summary = self.current(), self.current_summary()
         if summary is None:
             return
-        path = export_pdf(self, summary, Path(entry.path).with_suffix(".summary.pdf"))
+        path = export_pdf(self, summary, Path(entry.file).with_suffix(".summary.pdf"))
         if path:
             self.statusBar().showMessage(f"Exported the summary to {path}.", 10000)
 

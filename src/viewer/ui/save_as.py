@@ -15,7 +15,7 @@ def save_target(path: str, default_suffix: str, opened_paths: list[str]) -> tupl
     target = Path(path)
     if target.suffix.lower() not in (".json", ".xlsx", ".ods"):
         target = target.with_name(target.name + default_suffix)
-    opened = {str(Path(p.split("#")[0]).resolve()) for p in opened_paths}
+    opened = {str(Path(p).resolve()) for p in opened_paths}
     if str(target.resolve()) in opened:
         return target, (f"{target.name} is open in the viewer, which never writes to a file it opened. "
                         "Save under another name.")
