@@ -10,18 +10,14 @@
 from __future__ import annotations
 
 import os
-import re
 import sys
 from pathlib import Path
 from typing import TextIO
 
 from viewer.formats.any_file import REPORT_SUFFIXES, load_any
 from viewer.formats.errors import LoadError
+from viewer.formats.file_names import unique_path
 from viewer.model.inspection import Inspection
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "inspection"
 
 
 def _load(path: str, out: TextIO) -> list[Inspection]:
@@ -44,7 +40,7 @@ def _load(path: str, out: TextIO) -> list[Inspection]:
 def run_convert(inputs: list[str], output: str, csv: bool = False, out: TextIO | None = None,
                 err: TextIO | None = None) -> int:
     from viewer.formats.inspection_json import save_inspection
-    from viewer.formats.workbook import WorkbookWriteError, write_workbook
+    from viewer.formats.workbook import WorkbookWriteError, inspection_ids, write_workbook
 
     out, err = out or sys.stdout, err or sys.stderr
     reading = {Path(p).resolve() for p in inputs}
@@ -71,12 +67,8 @@ def run_convert(inputs: list[str], output: str, csv: bool = False, out: TextIO |
         elif to_folder:
             target.mkdir(parents=True, exist_ok=True)
             written, taken = [], set()
-            for inspection in inspections:
-                name = _slug(f"{inspection.unit.name} {inspection.report.published or ''}")
-                path, n = target / f"{name}.json", 2
-                while path in taken or path.resolve() in reading:
-                    path, n = target / f"{name}-{n}.json", n + 1
-                taken.add(path)
+            for inspection, name in zip(inspections, inspection_ids(inspections)):  # the ids a workbook uses
+                path = unique_path(target / f"{name}.json", taken, reading)
                 save_inspection(inspection, path)
                 written.append(path)
         elif target.suffix.lower() == ".json":

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -11,24 +10,12 @@ from typing import TextIO
 from viewer.formats.any_file import load_any
 from viewer.formats.atomic_file import write_text_atomically
 from viewer.formats.errors import LoadError
+from viewer.formats.file_names import slug, unique_path
 from viewer.model.framework import load_framework
 from viewer.model.rating_rules import assess
 
 SUFFIXES = {"pdf": (".pdf",), "html": (".html", ".htm")}
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "inspection"
-
-
-def _unique(path: Path, taken: set[Path], inputs: set[Path]) -> Path:
-    """``path``, or ``name-2``, ``name-3``…: never a name already written this run, nor an input."""
-    candidate, n = path, 2
-    while candidate in taken or candidate.resolve() in inputs:
-        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
-        n += 1
-    taken.add(candidate)
-    return candidate
+_APP = None  # the QGuiApplication printing needs, kept alive for the whole command
 
 
 def _ensure_gui_for_printing() -> None:
@@ -38,8 +25,9 @@ def _ensure_gui_for_printing() -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
+    global _APP
     if QGuiApplication.instance() is None:
-        _ensure_gui_for_printing.app = QGuiApplication(sys.argv[:1])
+        _APP = QGuiApplication(sys.argv[:1])
 
 
 def _usage_problem(inputs: list[str], out: str, fmt: str) -> str | None:
@@ -89,8 +77,8 @@ def run_summary(inputs: list[str], out: str, fmt: str = "pdf", paper: str = "a4"
             err.write(f"error: {source} holds {len(inspections)} inspections: give a folder for -o, ending in /\n")
             return 2
         for inspection in inspections:
-            path = Path(out) / f"{_slug(inspection.unit.name)}.{fmt}" if folder else Path(out)
-            path = _unique(path, taken, reading)
+            path = Path(out) / f"{slug(inspection.unit.name) or 'inspection'}.{fmt}" if folder else Path(out)
+            path = unique_path(path, taken, reading)
             summary = build_summary(inspection, assess(inspection, load_framework(inspection.framework_id)),
                                     Path(source).name)
             try:

@@ -154,3 +154,13 @@ def empty_message(plot: pg.PlotWidget, text: str) -> pg.PlotWidget:
     plot.setYRange(0, 1)
     plot.bar_labels, plot.bar_values = [], []
     return plot
+
+
+def proportion_bars_chart(bars: Sequence, x_title: str, colour: str, empty_text: str,
+                          plot: pg.PlotWidget | None = None) -> pg.PlotWidget:
+    """``proportion_chart`` for ProportionBar rows (label, count, total), or ``empty_text`` when there are none."""
+    plot = new_plot(plot)
+    if not bars:
+        return empty_message(plot, empty_text)
+    return proportion_chart(plot, [b.label for b in bars], [b.count for b in bars], [b.total for b in bars],
+                            x_title, colour)

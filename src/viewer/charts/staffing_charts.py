@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import pyqtgraph as pg
 
 from viewer.charts.horizontal_bars import (
-    BAR, add_bars, add_value_labels, empty_message, new_plot, proportion_chart, set_category_labels, set_x_range,
+    BAR, add_bars, add_value_labels, empty_message, new_plot, proportion_bars_chart, set_category_labels, set_x_range,
     set_x_ticks, nice_ticks,
 )
 from viewer.model.tables import Bar, ProportionBar
@@ -68,10 +68,5 @@ def workload_chart(bars: Sequence[Bar], plot: pg.PlotWidget | None = None) -> pg
 
 def staff_survey_chart(bars: Sequence[ProportionBar], plot: pg.PlotWidget | None = None) -> pg.PlotWidget:
     """Staff-survey answers as proportion bars labelled "x/y"."""
-    plot = new_plot(plot)
-    if not bars:
-        return empty_message(plot, "No staff-survey results in this inspection")
-    return proportion_chart(
-        plot, [b.label for b in bars], [b.count for b in bars], [b.total for b in bars],
-        "Share of staff responding", SURVEY_BAR,
-    )
+    return proportion_bars_chart(bars, "Share of staff responding", SURVEY_BAR,
+                                 "No staff-survey results in this inspection", plot)

@@ -12,7 +12,6 @@ import os
 import re
 import shutil
 import tempfile
-import unicodedata
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from viewer.formats.atomic_file import atomic_path, ordinary_mode
+from viewer.formats.file_names import slug
 from viewer.formats.workbook_sheets import (
     FORMAT_VERSION, SHEET, SHEET_NAMES, SHEETS, BadCell, Column, cell_text, encode_list, guard_csv_text, readme_rows,
 )
@@ -52,20 +52,12 @@ def write_workbook(inspections: Sequence[Inspection], path: str | os.PathLike) -
         _write_csv_folder(tables, target)
 
 
-_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d"})
-
-
-def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text.translate(_LETTERS)).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-
-
 def inspection_ids(inspections: Sequence[Inspection]) -> list[str]:
     """Ids from unit name and published month ("hertfordshire-pdu-2024-07"), made unique with -2, -3 ..."""
     used: set[str] = set()
     out = []
     for inspection in inspections:
-        base = _slug(f"{inspection.unit.name} {inspection.report.published or ''}") or "inspection"
+        base = slug(f"{inspection.unit.name} {inspection.report.published or ''}") or "inspection"
         iid, n = base, 1
         while iid in used:
             n += 1
