@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TESTSTAMP := $(VENV)/.installed-test
 
-.PHONY: run test bench screenshots wheel clean
+.PHONY: run test bench screenshots template wheel clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ bench: $(TESTSTAMP)
 
 screenshots: $(TESTSTAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
+
+# The empty workbook users start from: every sheet with its header row, and the README sheet.
+template: $(STAMP)
+	$(BIN)/python -c "from viewer.formats.workbook import write_workbook; write_workbook([], 'resources/templates/inspections-template.xlsx')"
 
 wheel: $(TESTSTAMP)
 	$(BIN)/python -m build --wheel --outdir dist .

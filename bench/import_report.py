@@ -12,7 +12,7 @@ import statistics
 import time
 from pathlib import Path
 
-from viewer.formats.report_import import import_report
+from viewer.formats.published_report.importer import import_report
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "tests" / "data" / "hmip-hertfordshire-pdu-2024.txt"

@@ -35,7 +35,7 @@ TARGET_SECONDS, TARGET_MB = 2.0, 300
 
 
 def make_inspections(count: int) -> list:
-    from viewer.formats.inspection_json import load_inspection
+    from viewer.formats.inspection_file import load_inspection
     from viewer.resource_files import sample_path
 
     sample = load_inspection(sample_path())

@@ -21,12 +21,12 @@ DOCS = Path(__file__).resolve().parent
 
 def write_summary_pages(window) -> None:
     """The sample's printed summary as PNG pages (needs pdftoppm, from poppler-utils)."""
-    from viewer.ui.summary_printing import write_pdf
+    from viewer.printing.summary import write_summary_pdf
 
     for old in DOCS.glob("summary-page-*.png"):
         old.unlink()
     pdf = Path(tempfile.mkdtemp()) / "summary.pdf"
-    write_pdf(window.current_summary(), pdf)
+    write_summary_pdf(window.current_summary(), pdf)
     if shutil.which("pdftoppm") is None:
         print("pdftoppm not found (apt-get install poppler-utils): summary pages not rendered")
         return

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from viewer.formats.inspection_json import load_inspection
+from viewer.formats.inspection_file import load_inspection
 from viewer.model.compare import (
     ALL_STANDARDS, COUNT_RATINGS, NOT_IN_FRAMEWORK, OVERALL, across_units, cell_rating, compare_cell_colours,
     counts_for, filter_units, framework_groups, framework_note, key_question_frame, match_question, question_choices,
@@ -19,7 +19,7 @@ from viewer.model.framework import load_framework
 from viewer.model.inspection import KeyQuestion, OverallPublished, Unit
 from viewer.model.rating_rules import assess
 from viewer.model.ratings import NOT_PUBLISHED, Rating, colours_for
-from viewer.report.compare_html import build_comparison, comparison_html
+from viewer.printout.comparison import build_comparison, comparison_html
 from viewer.resource_files import sample_path
 
 G, RI, I, O = Rating.GOOD, Rating.REQUIRES_IMPROVEMENT, Rating.INADEQUATE, Rating.OUTSTANDING

@@ -12,8 +12,9 @@ from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from test_compare_model import make_three, other_framework_entry  # noqa: E402
 
 from viewer.model.ratings import Rating, colours_for  # noqa: E402
-from viewer.ui import compare_exports  # noqa: E402
-from viewer.ui.compare_tab import EMPTY_COMPARE, CompareTab  # noqa: E402
+from viewer.printing.comparison import write_comparison_pdf  # noqa: E402
+from viewer.ui.tabs import compare_exports  # noqa: E402
+from viewer.ui.tabs.compare_tab import EMPTY_COMPARE, CompareTab  # noqa: E402
 
 CODES = ["P1.1", "P1.2", "P1.3", "P2.1", "P2.2", "P2.3", "P2.4"]
 
@@ -202,7 +203,7 @@ def test_print_comparison_previews_and_renders_a_pdf(qtbot, tab, tmp_path):
     qtbot.addWidget(dialog)
     assert dialog.printer_ is not None and dialog.windowTitle() == "Print preview: Comparison of 3 inspections"
     dialog.close()
-    pages = compare_exports.write_comparison_pdf(tab.comparison(), tmp_path / "comparison.pdf")
+    pages = write_comparison_pdf(tab.comparison(), tmp_path / "comparison.pdf")
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(tmp_path / "comparison.pdf").pages)
     assert pages >= 1
     for expected in ("Comparison of 3 inspections", "Hertfordshire PDU", "Kent PDU", "Essex PDU", "13/21",

@@ -9,7 +9,7 @@ import sys
 from dataclasses import replace
 
 from conftest import BAD, DATA, REPO
-from viewer.formats.inspection_json import load_inspection
+from viewer.formats.inspection_file import load_inspection
 from viewer.formats.workbook import read_workbook
 
 

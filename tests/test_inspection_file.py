@@ -10,7 +10,7 @@ import pytest
 
 from conftest import BAD, DATA
 from viewer.formats.errors import LoadError, NotJsonError, SchemaError, UnknownFrameworkError, UnreadableFileError
-from viewer.formats.inspection_json import load_inspection, save_inspection
+from viewer.formats.inspection_file import load_inspection, save_inspection
 from viewer.model.ratings import Rating
 
 # (file, error class, the place named, words the message must contain)
@@ -56,7 +56,7 @@ def test_file_over_20_mb_is_refused_before_reading(tmp_path):
     big = tmp_path / "huge.json"
     with open(big, "wb") as handle:
         handle.truncate(21 * 1024 * 1024)  # sparse: fast to make, still 21 MB by size
-    with pytest.raises(UnreadableFileError, match=r"huge.json: file is 22.0 MB; inspection files are limited to 20 MB"):
+    with pytest.raises(UnreadableFileError, match=r"huge.json: file is 21 MB; inspection files are limited to 20 MB"):
         load_inspection(big)
 
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 
 from conftest import BAD
-from viewer.formats.inspection_json import load_inspection
+from viewer.formats.inspection_file import load_inspection
 from viewer.ui.main_window import MainWindow
 
 

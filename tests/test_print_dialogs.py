@@ -52,7 +52,7 @@ def test_export_pdf_writes_the_file_chosen(window, tmp_path, monkeypatch):
 
 
 def test_print_goes_to_the_printer_chosen_in_the_dialog(window, tmp_path, monkeypatch):
-    from viewer.ui import summary_dialogs
+    from viewer.ui.dialogs import print_dialogs as summary_dialogs
 
     out = tmp_path / "printed.pdf"
     printer = summary_dialogs.new_printer()

@@ -13,8 +13,8 @@ import pytest
 
 from conftest import DATA, REPO
 from viewer.formats.errors import LoadError, ReportImportError, UnreadableFileError
-from viewer.formats.inspection_json import load_inspection, save_inspection
-from viewer.formats.report_import import NOT_A_REPORT, ImportResult, import_report, looks_like_report
+from viewer.formats.inspection_file import load_inspection, save_inspection
+from viewer.formats.published_report.importer import NOT_A_REPORT, ImportResult, import_report, looks_like_report
 from viewer.model.inspection import Figure, Inspection
 
 SEED = DATA / "hmip-hertfordshire-pdu-2024.txt"
@@ -264,10 +264,17 @@ def test_missing_file_folder_and_size_limit(tmp_path):
         import_report(tmp_path / "nope.pdf")
     with pytest.raises(UnreadableFileError, match="this is a folder"):
         import_report(tmp_path)
-    big = tmp_path / "huge.txt"
+    # A report may be larger than an inspection file (20 MB): 21 MB is read (and refused for what it
+    # holds, zeros), 101 MB is refused for its size before it is read.
+    big = tmp_path / "huge.pdf"
     with open(big, "wb") as handle:
         handle.truncate(21 * 1024 * 1024)
-    with pytest.raises(UnreadableFileError, match="limited to 20 MB"):
+    with pytest.raises(LoadError) as err:
+        import_report(big)
+    assert "limited" not in err.value.message
+    with open(big, "wb") as handle:
+        handle.truncate(101 * 1024 * 1024)
+    with pytest.raises(UnreadableFileError, match="huge.pdf: file is 101 MB; published reports are limited to 100 MB"):
         import_report(big)
 
 

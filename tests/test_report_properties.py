@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 
 from test_report_import import REPORTS, SEED
 from viewer.formats.errors import LoadError
-from viewer.formats.inspection_json import inspection_from_data
-from viewer.formats.inspection_json_write import inspection_to_dict
-from viewer.formats.report_import import ImportResult, import_report, parse_report_text
+from viewer.formats.inspection_file import inspection_from_data
+from viewer.formats.inspection_file.write import inspection_to_dict
+from viewer.formats.published_report.importer import ImportResult, import_report, parse_report_text
 
 SEED_LINES = SEED.read_text(encoding="utf-8").splitlines()
 PDF_BYTES = (REPORTS / "owner-locked.pdf").read_bytes()

@@ -12,9 +12,9 @@ import re
 import pytest
 
 from test_report_import import FIGURE_TARGET, REPORTS, SAMPLE, SEED, _fold, report_comparison
-from viewer.formats.inspection_json import load_inspection
-from viewer.formats.report_html import html_to_text
-from viewer.formats.report_import import import_report, parse_report_text
+from viewer.formats.inspection_file import load_inspection
+from viewer.formats.published_report.html import html_to_text
+from viewer.formats.published_report.importer import import_report, parse_report_text
 from viewer.model.inspection import Inspection
 from viewer.model.ratings import Rating
 

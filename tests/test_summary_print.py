@@ -12,11 +12,11 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import BAD, DATA, REPO
-from viewer.formats.inspection_json import load_inspection
+from viewer.formats.inspection_file import load_inspection
 from viewer.model.framework import load_framework
 from viewer.model.rating_rules import assess
-from viewer.report.summary import build_summary
-from viewer.report.summary_html import summary_html
+from viewer.printout.summary import build_summary
+from viewer.printout.summary_html import summary_html
 
 HOSTILE = "<img src=x><a href='http://example.invalid'>link</a>"
 SAMPLE_PAGES = 5  # the sample is a dense report (95 figures, 11 gaps); kept stable by the layout rules
@@ -38,11 +38,11 @@ def _text(pdf_path) -> tuple[PdfReader, list[str]]:
 @pytest.fixture(scope="module")
 def sample_pdf(tmp_path_factory, qapp_module):
     from viewer.resource_files import sample_path
-    from viewer.ui.summary_printing import write_pdf
+    from viewer.printing.summary import write_summary_pdf
 
     inspection, summary = _summary(sample_path())
     path = tmp_path_factory.mktemp("pdf") / "summary.pdf"
-    pages = write_pdf(summary, path)
+    pages = write_summary_pdf(summary, path)
     return inspection, path, pages
 
 
@@ -94,11 +94,11 @@ def test_a4_fonts_embedded_charts_are_vectors(sample_pdf):
 
 
 def test_letter_paper_lays_out_every_section(tmp_path, qapp_module, sample_path):
-    from viewer.ui.summary_printing import write_pdf
+    from viewer.printing.summary import write_summary_pdf
 
     inspection, summary = _summary(sample_path)
     path = tmp_path / "letter.pdf"
-    pages = write_pdf(summary, path, paper="letter")
+    pages = write_summary_pdf(summary, path, paper="letter")
     reader, texts = _text(path)
     assert (round(float(reader.pages[0].mediabox.width)), round(float(reader.pages[0].mediabox.height))) == (612, 792)
     assert 4 <= pages <= 7 and f"page {pages} of {pages}" in texts[-1]
@@ -109,16 +109,16 @@ def test_letter_paper_lays_out_every_section(tmp_path, qapp_module, sample_path)
 def test_no_row_is_cut_and_no_heading_is_stranded(qapp_module, sample_path, paper):
     from PySide6.QtGui import QPdfWriter
 
-    from viewer.ui import summary_printing as printing
+    from viewer.printing import pages, summary as printing
 
     _, summary = _summary(sample_path)
     writer = QPdfWriter(str(DATA / "never-written.pdf"))  # no painter is opened, so nothing is written
     writer.setResolution(600)
-    writer.setPageLayout(printing.page_layout(paper))
+    writer.setPageLayout(pages.page_layout(paper))
     doc = printing.build_document(summary, writer)
     headings = printing._headings(doc)
     assert [h.text().split("  ")[0] for h in headings][:2] == ["Ratings", "Key questions"]
-    body = printing.body_rect(writer).height()
+    body = pages.body_rect(writer).height()
     layout = doc.documentLayout()
     tables = printing.data_tables(doc)
     assert len(tables) >= 8  # ratings, four key-question tables, staffing, gaps, recommendations
@@ -133,7 +133,7 @@ def test_no_row_is_cut_and_no_heading_is_stranded(qapp_module, sample_path, pape
 
 
 def test_markup_in_the_data_prints_literally(tmp_path, qapp_module, sample_path):
-    from viewer.ui.summary_printing import write_pdf
+    from viewer.printing.summary import write_summary_pdf
 
     data = json.loads(sample_path.read_text(encoding="utf-8"))
     data["unit"]["name"] = f"{HOSTILE} PDU"
@@ -149,7 +149,7 @@ def test_markup_in_the_data_prints_literally(tmp_path, qapp_module, sample_path)
         assert "<img src=x>" not in html and "<a href=" not in html
         assert "&lt;img src=x&gt;&lt;a href=&#x27;http://example.invalid&#x27;&gt;link&lt;/a&gt;" in html
     pdf = tmp_path / "hostile.pdf"
-    write_pdf(summary, pdf)
+    write_summary_pdf(summary, pdf)
     _, texts = _text(pdf)
     whole = " ".join(texts)
     assert whole.count(HOSTILE) >= 6 and f"{HOSTILE} PDU page 1 of" in whole

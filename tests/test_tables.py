@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from viewer.formats.inspection_json import load_inspection
+from viewer.formats.inspection_file import load_inspection
 from viewer.model.framework import load_framework
 from viewer.model.inspection import (
     Figure, Inspection, KeyQuestion, OverallPublished, Recommendation, ServiceGap, Standard, Unit,

@@ -11,17 +11,17 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 
-from viewer.formats.inspection_json import load_inspection  # noqa: E402
+from viewer.formats.inspection_file import load_inspection  # noqa: E402
 from viewer.model.framework import load_framework  # noqa: E402
 from viewer.model.inspection import Inspection, KeyQuestion, OverallPublished, Standard, Unit  # noqa: E402
 from viewer.model.rating_rules import assess  # noqa: E402
 from viewer.model.ratings import Rating  # noqa: E402
 from viewer.resource_files import sample_path  # noqa: E402
 from viewer.ui.dataframe_model import SORT_ROLE, DataFrameModel  # noqa: E402
-from viewer.ui.key_questions_tab import KeyQuestionsTab  # noqa: E402
-from viewer.ui.ratings_tab import RatingsTab  # noqa: E402
-from viewer.ui.service_gaps_tab import ServiceGapsTab  # noqa: E402
-from viewer.ui.staffing_tab import StaffingTab  # noqa: E402
+from viewer.ui.tabs.key_questions_tab import KeyQuestionsTab  # noqa: E402
+from viewer.ui.tabs.ratings_tab import RatingsTab  # noqa: E402
+from viewer.ui.tabs.service_gaps_tab import ServiceGapsTab  # noqa: E402
+from viewer.ui.tabs.staffing_tab import StaffingTab  # noqa: E402
 from viewer.ui.widgets import EMPTY_TEXT  # noqa: E402
 
 NAMES = ["Leadership", "Staffing", "Services", "Assessment", "Planning", "Implementation and delivery", "Reviewing"]

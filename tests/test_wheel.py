@@ -44,7 +44,7 @@ def test_wheel_carries_the_resources(unpacked_wheel):
 
 def test_installed_copy_checks_the_bundled_sample_from_elsewhere(unpacked_wheel):
     site, _ = unpacked_wheel
-    code = ("import json, viewer, viewer.resource_files as r; from viewer.check_command import check_file;"
+    code = ("import json, viewer, viewer.resource_files as r; from viewer.cli.check import check_file;"
             "[res] = check_file(str(r.sample_path()));"
             "print(json.dumps([viewer.__file__, str(r.resources_dir()), res['ok'], res['overall']['score_computed']]))")
     result = _run(site, "-c", code)

@@ -16,12 +16,12 @@ from openpyxl import Workbook, load_workbook
 
 from conftest import DATA
 from viewer.formats.errors import LoadError, SchemaError, UnknownFrameworkError, UnreadableFileError
-from viewer.formats.inspection_json import load_inspection
-from viewer.formats.inspection_json_write import inspection_to_dict
+from viewer.formats.inspection_file import load_inspection
+from viewer.formats.inspection_file.write import inspection_to_dict
 from viewer.formats.workbook import (
-    WorkbookError, WorkbookWriteError, inspection_ids, is_workbook, read_workbook, write_template, write_workbook,
+    WorkbookError, WorkbookWriteError, inspection_ids, read_workbook, write_workbook,
 )
-from viewer.formats.workbook_sheets import SHEET_NAMES, SHEETS, decode_ids, decode_texts, encode_list
+from viewer.formats.workbook.sheets import SHEET_NAMES, SHEETS, decode_ids, decode_texts, encode_list
 from viewer.model.inspection import Figure, Inspection, KeyQuestion, Recommendation, ServiceGap, Standard, Unit
 from viewer.model.ratings import Rating
 from viewer.resource_files import resource_path
@@ -156,8 +156,8 @@ def test_template_matches_the_layout_and_reads_as_empty():
         assert book[sheet.name].max_row == 1
 
 
-def test_write_template(tmp_path):
-    write_template(tmp_path / "t.ods")
+def test_a_workbook_of_no_inspections_reads_back_empty(tmp_path):
+    write_workbook([], tmp_path / "t.ods")  # how `make template` builds the bundled template (as .xlsx)
     assert read_workbook(tmp_path / "t.ods") == []
 
 
@@ -292,7 +292,6 @@ def test_csv_folder_by_any_of_its_files_and_hand_made_csv(tmp_path, sample):
     folder = tmp_path / "csv"
     write_workbook([sample], folder)
     (folder / "standards.csv").rename(folder / "Standards.CSV")
-    assert is_workbook(folder) and is_workbook(folder / "figures.csv") and is_workbook(folder / "Standards.CSV")
     [got] = read_workbook(folder / "Standards.CSV")
     assert got.source_path == f"{folder}#hertfordshire-pdu-2024-07"
     assert_same(got, sample)
@@ -331,16 +330,6 @@ def test_unreadable_files(tmp_path):
         archive.writestr("hello.txt", "not a workbook")
     with pytest.raises(UnreadableFileError, match=r"cannot be read as a \.xlsx workbook"):
         read_workbook(tmp_path / "zip.xlsx")
-
-
-def test_is_workbook(tmp_path, sample):
-    write_workbook([sample], tmp_path / "b.xlsx")
-    (tmp_path / "fake.xlsx").write_text("no")
-    (tmp_path / "other.csv").write_text("a,b")
-    assert is_workbook(tmp_path / "b.xlsx")
-    assert not is_workbook(tmp_path / "fake.xlsx")
-    assert not is_workbook(tmp_path / "other.csv") and not is_workbook(tmp_path)
-    assert not is_workbook(tmp_path / "missing.ods")
 
 
 def test_write_errors_name_the_cell(tmp_path, sample):

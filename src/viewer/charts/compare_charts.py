@@ -24,7 +24,7 @@ from viewer.charts.key_questions_chart import (  # the same bands as the Key que
     BAND_LINE,
     _shade_bands,
 )
-from viewer.formats.atomic_file import atomic_path
+from viewer.formats.files import atomic_path
 from viewer.model.compare import COUNT_RATINGS, UnitBar
 from viewer.model.ratings import colours_for, match_rating
 

@@ -46,10 +46,10 @@ def load_any(path: str | os.PathLike, found: list[str] | None = None) -> list[In
     if suffix == ".csv":
         return _workbook(path.parent)
     if suffix in INSPECTION_SUFFIXES or head.startswith(b"{"):
-        from viewer.formats.inspection_json import load_inspection
+        from viewer.formats.inspection_file import load_inspection
 
         return [load_inspection(path)]
-    from viewer.formats.report_import import import_report
+    from viewer.formats.published_report.importer import import_report
 
     result = import_report(path)
     if found is not None:

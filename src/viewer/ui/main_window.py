@@ -19,20 +19,20 @@ from viewer import __version__
 from viewer.formats.any_file import load_any
 from viewer.formats.errors import LoadError
 from viewer.model.ratings import colours_for, label_or_missing
-from viewer.ui.key_questions_tab import KeyQuestionsTab
-from viewer.ui.load_errors_dialog import load_errors_dialog
+from viewer.ui.tabs.key_questions_tab import KeyQuestionsTab
+from viewer.ui.dialogs.load_errors import load_errors_dialog
 from viewer.ui.open_inspection import OpenInspection, open_entries
-from viewer.ui.ratings_tab import RatingsTab
-from viewer.ui.save_as import SAVE_FILTERS, save_target, write_inspection
-from viewer.ui.service_gaps_tab import ServiceGapsTab
-from viewer.ui.staffing_tab import StaffingTab
+from viewer.ui.tabs.ratings_tab import RatingsTab
+from viewer.ui.dialogs.save_as import SAVE_FILTERS, save_target, write_inspection
+from viewer.ui.tabs.service_gaps_tab import ServiceGapsTab
+from viewer.ui.tabs.staffing_tab import StaffingTab
 from viewer.ui.widgets import tooltip
-from viewer.ui.window_menus import build_menus
+from viewer.ui.menus import build_menus
 
 
 
 def _compare_tab() -> QWidget:
-    from viewer.ui.compare_tab import CompareTab  # imported when first shown: it is heavy and rarely first
+    from viewer.ui.tabs.compare_tab import CompareTab  # imported when first shown: it is heavy and rarely first
 
     return CompareTab()
 
@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
     def open_folder(self, folder: str | list[str]) -> None:
         """Load everything under ``folder`` (or a list of slow files) off the GUI thread, with progress
         and Cancel in the status bar."""
-        from viewer.ui.folder_loader import FolderLoad
+        from viewer.ui.background_load import FolderLoad
 
         if self.folder_load is not None:
             self.statusBar().showMessage("A folder is already being opened; cancel it first.", 5000)
@@ -323,7 +323,7 @@ class MainWindow(QMainWindow):
 
     # ----- printing ----------------------------------------------------------------------------
     def current_summary(self):
-        from viewer.report.summary import build_summary
+        from viewer.printout.summary import build_summary
 
         entry = self.current()
         if entry is None:
@@ -331,14 +331,14 @@ class MainWindow(QMainWindow):
         return build_summary(entry.inspection, entry.assessment, Path(entry.path).name)
 
     def print_current(self) -> None:
-        from viewer.ui.summary_dialogs import print_summary
+        from viewer.ui.dialogs.print_dialogs import print_summary
 
         summary = self.current_summary()
         if summary and print_summary(self, summary):
             self.statusBar().showMessage(f"Sent the summary of {summary.overall.unit_name} to the printer.", 8000)
 
     def preview_current(self) -> None:
-        from viewer.ui.summary_dialogs import preview_dialog
+        from viewer.ui.dialogs.print_dialogs import preview_dialog
 
         summary = self.current_summary()
         if summary:
@@ -346,7 +346,7 @@ class MainWindow(QMainWindow):
             self.preview.open()
 
     def export_current_pdf(self) -> None:
-        from viewer.ui.summary_dialogs import export_pdf
+        from viewer.ui.dialogs.print_dialogs import export_pdf
 
         entry, summary = self.current(), self.current_summary()
         if summary is None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from viewer.formats.inspection_json import load_inspection
+from viewer.formats.inspection_file import load_inspection
 from viewer.formats.workbook import write_workbook
 from viewer.resource_files import sample_path
 

@@ -1,0 +1,105 @@
+"""Command line: ``inspection-viewer [FILE ...]`` opens the window; ``inspection-viewer check`` validates.
+
+Nothing heavy is imported here: ``check`` never loads Qt or pandas, and the window's modules are
+imported only when a window is wanted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from viewer import __version__
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="inspection-viewer",
+        description="Open probation inspection files in the Inspection Viewer window. "
+        "With no FILE, opens the bundled Hertfordshire PDU sample.",
+        epilog="Other commands: 'inspection-viewer check [--json] FILE ...' validates files without a window; "
+        "'inspection-viewer summary FILE ... -o OUT' writes printable summaries; "
+        "'inspection-viewer convert INPUT ... OUT' converts reports, inspection files and workbooks.",
+    )
+    parser.add_argument("files", nargs="*", metavar="FILE",
+                        help="inspection files (.json), workbooks (.xlsx, .ods), reports (.txt, .md, .html, .pdf) "
+                        "or folders to open")
+    parser.add_argument("--exit-after-load", action="store_true",
+                        help="load the files, paint the window once and exit (0 only if every file loaded)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+def _check_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="inspection-viewer check",
+        description="Validate inspection files without opening a window: print each file's unit, published and "
+        "computed ratings and score, and any errors and warnings. Exit status 0 when every file loaded, 1 when "
+        "any failed, 2 for a usage error.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE",
+                        help="inspection files, workbooks, reports, or folders (everything under them)")
+    parser.add_argument("--json", action="store_true", help="print one JSON array with one object per file")
+    return parser
+
+
+def _summary_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="inspection-viewer summary",
+        description="Write the printable summary of each inspection file, without a window. One FILE and "
+        "-o x.pdf writes that file; several files (or -o ending in /) write one summary per file into the folder, "
+        "named after the unit. Exit status 1 if any file failed (the others are still written), 2 for a usage error.",
+    )
+    parser.add_argument("files", nargs="+", metavar="FILE", help="inspection files")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT", help="output file, or folder for several")
+    parser.add_argument("--format", choices=("pdf", "html"), default="pdf", help="pdf (default) or standalone html")
+    parser.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size for PDF (default a4)")
+    return parser
+
+
+def _convert_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="inspection-viewer convert",
+        description="Convert between published reports (.txt .md .html .pdf), inspection files (.json) and "
+        "workbooks (.xlsx .ods, or a folder of CSV tables with --csv). OUT ending in .json takes one inspection; "
+        ".xlsx/.ods take many; a folder (ending in /) gets one inspection file per inspection. Files are written "
+        "atomically; inputs are never written to.",
+    )
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="reports, inspection files or workbooks")
+    parser.add_argument("output", metavar="OUT", help="a .json, .xlsx or .ods file, or a folder ending in /")
+    parser.add_argument("--csv", action="store_true", help="write OUT as a folder of CSV tables (a workbook)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):  # a Windows console may not encode every character in a report
+            stream.reconfigure(errors="backslashreplace")
+    try:
+        return _dispatch(argv)
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
+
+
+def _dispatch(argv: list[str]) -> int:
+    if argv and argv[0] == "check":
+        from viewer.cli.check import run_check
+
+        args = _check_parser().parse_args(argv[1:])
+        return run_check(args.files, as_json=args.json)
+    if argv and argv[0] == "summary":
+        from viewer.cli.summary import run_summary
+
+        args = _summary_parser().parse_args(argv[1:])
+        return run_summary(args.files, args.output, args.format, args.paper)
+    if argv and argv[0] == "convert":
+        from viewer.cli.convert import run_convert
+
+        args = _convert_parser().parse_args(argv[1:])
+        return run_convert(args.inputs, args.output, csv=args.csv)
+    args = _gui_parser().parse_args(argv)
+    from viewer.ui.app import run_gui
+
+    return run_gui(args.files, exit_after_load=args.exit_after_load)

@@ -1,0 +1,386 @@
+"""The sheets of an inspection workbook: their columns, what a cell may hold, and the README text.
+
+One sheet per table, each row keyed by an inspection id. Reading a cell goes through
+:func:`read_cell`, which turns what a spreadsheet engine returns (text, numbers, dates, empty) into
+the model's values or raises :class:`BadCell` with a plain message; the caller adds the sheet, row and
+column. Writing goes through :func:`cell_text` and :func:`encode_list`, which are the exact inverse.
+
+List cells: one item per line ("texts": strengths, evidence ...) or separated by commas or line
+breaks ("ids": figure ids, standard codes, gap areas). When a list cannot be written that way and
+read back equal (an item with a line break, a comma in an id, leading spaces, an empty item), it is
+written as a JSON list of strings, ``["first", "second"]``, which the reader recognises.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from viewer.formats.inspection_file.fields import describe
+from viewer.model.inspection import FIGURE_TOPICS, KEY_QUESTION_THEMES
+from viewer.model.ratings import Rating, match_rating
+
+FORMAT_VERSION = 1
+MAX_CELL_CHARS = 32_767  # Excel's limit for one cell
+
+
+class BadCell(ValueError):
+    """A cell that does not hold what its column expects; the message is for the user.
+
+    ``index`` is the cell's position in the column read by :func:`read_column`.
+    """
+
+    index: int = -1
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str  # text, month, day, texts, ids, number, int, rating
+    help: str
+    required: bool = False
+    low: float | None = None
+    high: float | None = None
+    what: str = ""
+    choices: tuple[str, ...] = ()
+    repeats: bool = False  # the same few texts on many rows: read as one shared string each
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    help: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]  # columns that together must be unique
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+
+def _count(name: str, help: str) -> Column:
+    return Column(name, "int", help, low=0, high=1e9)
+
+
+INSPECTION_ID = Column("inspection_id", "text", "the id of the inspection (sheet 'inspections', column 'id')",
+                       required=True)
+
+SHEETS: tuple[Sheet, ...] = (
+    Sheet("inspections", "one row per inspection", (
+        Column("id", "text", "a short id of your choice, unique in the workbook, e.g. hertfordshire-pdu-2024-07",
+               required=True),
+        Column("format_version", "int", f"the layout version: {FORMAT_VERSION} (empty means {FORMAT_VERSION})",
+               low=FORMAT_VERSION, high=FORMAT_VERSION),
+        Column("framework", "text", "the inspection framework, e.g. hmip-probation-pdu-2023", required=True,
+               repeats=True),
+        Column("unit_name", "text", "the unit inspected, e.g. Hertfordshire PDU", required=True),
+        Column("unit_kind", "text", "e.g. PDU", repeats=True),
+        Column("region", "text", "e.g. East of England", repeats=True),
+        Column("report_title", "text", "the report's title"),
+        Column("published", "month", "month of publication as YYYY-MM, e.g. 2024-07"),
+        Column("fieldwork_start", "day", "first day of fieldwork as YYYY-MM-DD"),
+        Column("url", "text", "where the report is published"),
+        Column("lead_inspector", "text", "the lead inspector's name"),
+        Column("overall_rating", "rating", "the overall rating printed in the report"),
+        Column("overall_score", "int", "the score printed in the report, e.g. 4 (out of 21)", low=0, high=1e9,
+               what=" for a score"),
+        _count("community_orders", "community orders inspected"),
+        _count("licences", "licence cases inspected"),
+        _count("interviews", "practitioner interviews"),
+    ), ("id",)),
+    Sheet("standards", "one row per standard rated in an inspection", (
+        INSPECTION_ID,
+        Column("code", "text", "the standard's code, e.g. P2.1", repeats=True, required=True),
+        Column("name", "text", "e.g. Assessment", repeats=True),
+        Column("rating", "rating", "Outstanding, Good, Requires improvement or Inadequate"),
+        Column("statement", "text", "the standard's statement", repeats=True),
+        Column("summary", "text", "the inspectors' summary"),
+        Column("strengths", "texts", "one strength per line"),
+        Column("areas_for_improvement", "texts", "one area for improvement per line"),
+    ), ("inspection_id", "code")),
+    Sheet("key_questions", "one row per key question, in the order of the report", (
+        INSPECTION_ID,
+        Column("standard_code", "text", "the standard the question belongs to (sheet 'standards')", required=True,
+               repeats=True),
+        Column("question", "text", "the key question", repeats=True, required=True),
+        Column("percent_yes", "number", "percentage 'Yes', a number from 0 to 100 without the % sign",
+               low=0, high=100, what=" (a percentage)"),
+        Column("theme", "text", "one of " + ", ".join(KEY_QUESTION_THEMES), choices=tuple(KEY_QUESTION_THEMES)),
+        _count("cases_yes", "cases answered 'Yes', when known"),
+        _count("cases_total", "cases the percentage is of, when known"),
+    ), ()),
+    Sheet("figures", "one row per number quoted in a report", (
+        INSPECTION_ID,
+        Column("figure_id", "text", "a short id, unique within the inspection", required=True, repeats=True),
+        Column("topic", "text", "one of " + ", ".join(FIGURE_TOPICS), required=True, choices=tuple(FIGURE_TOPICS)),
+        Column("label", "text", "what the number is", required=True, repeats=True),
+        Column("value", "number", "the number, e.g. 9.6"),
+        Column("unit", "text", "people, FTE, percent, cases, staff ...", repeats=True),
+        _count("count", "for 'x out of y': x"),
+        _count("total", "for 'x out of y': y"),
+        Column("standard", "text", "the standard it relates to, e.g. P1.2", repeats=True),
+        Column("section", "text", "the report section", repeats=True),
+        Column("sentence", "text", "the sentence of the report it comes from"),
+    ), ("inspection_id", "figure_id")),
+    Sheet("service_gaps", "one row per gap in provision", (
+        INSPECTION_ID,
+        Column("area", "text", "a short id for the area, e.g. accommodation", repeats=True, required=True),
+        Column("title", "text", "a title for the gap", required=True, repeats=True),
+        Column("description", "text", "what is missing or weak"),
+        Column("evidence", "texts", "one piece of evidence per line"),
+        Column("standard", "text", "the standard it relates to", repeats=True),
+        Column("figure_ids", "ids", "ids of figures (sheet 'figures'), separated by commas or line breaks"),
+    ), ()),
+    Sheet("recommendations", "one row per recommendation", (
+        INSPECTION_ID,
+        Column("number", "int", "1, 2, 3 ... as numbered in the report", required=True, low=1, high=1000),
+        Column("text", "text", "the recommendation", required=True),
+        Column("standards", "ids", "standard codes, separated by commas or line breaks"),
+        Column("gap_areas", "ids", "service gap areas (sheet 'service_gaps'), separated by commas or line breaks"),
+    ), ("inspection_id", "number")),
+)
+SHEET_NAMES: tuple[str, ...] = tuple(s.name for s in SHEETS)
+SHEET = {s.name: s for s in SHEETS}
+
+README_LINES: tuple[str, ...] = (
+    "Inspection Viewer workbook",
+    "This workbook holds one or more inspections: one row per inspection in the sheet 'inspections', and their "
+    "standards, key questions, figures, service gaps and recommendations in the sheets of those names.",
+    "Every row of those sheets starts with inspection_id: the id of its inspection in the sheet 'inspections'.",
+    "Row 1 of each sheet holds the column names. Keep them as they are; their order does not matter and "
+    "extra columns are ignored. Rows are read in order: key questions appear in the order of their rows.",
+    "An empty cell means 'not published'. Numbers are numbers: type 59, not 59%.",
+    "Ratings are spelled Outstanding, Good, Requires improvement or Inadequate.",
+    "Lists of texts (strengths, areas_for_improvement, evidence) hold one item per line: press Alt+Enter "
+    "(Option+Return on a Mac) between items. Lists of ids (figure_ids, standards, gap_areas) are separated "
+    "by commas or line breaks.",
+    'A list whose items themselves hold line breaks is written as a JSON list: ["first item", "second item"].',
+    "The same tables can be kept as a folder of CSV files (UTF-8), one file per sheet: inspections.csv, "
+    "standards.csv, key_questions.csv, figures.csv, service_gaps.csv, recommendations.csv.",
+    "This README sheet is ignored when the workbook is read.",
+)
+
+
+def readme_rows() -> list[list[str]]:
+    """The README sheet: the explanation, then one row per column of every sheet."""
+    rows = [[line] for line in README_LINES] + [[], ["sheet", "column", "required", "what goes in it"]]
+    for sheet in SHEETS:
+        rows.append([sheet.name, "", "", sheet.help])
+        rows.extend([sheet.name, c.name, "yes" if c.required else "", c.help] for c in sheet.columns)
+    return rows
+
+
+# ---- reading cells ----------------------------------------------------------------------------------
+
+_NUMBER_TEXT = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+
+
+def describe_cell(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).upper()} (a true/false cell)"
+    if isinstance(value, datetime):
+        return f"a date {value.date().isoformat()}" if value.time() == datetime.min.time() else f"a date {value}"
+    if isinstance(value, date):
+        return f"a date {value.isoformat()}"
+    if isinstance(value, (str, int, float)):
+        return describe(value)  # the words the inspection-file messages use
+    return f"a {type(value).__name__} cell"
+
+
+def is_empty(value: Any) -> bool:
+    return value is None or (type(value) is float and value != value) or (type(value) is str and not value.strip())
+
+
+def _text(value: Any, column: Column) -> str:
+    kind = type(value)
+    if kind is str:
+        return value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value
+    if kind is int or (kind is float and value.is_integer()):
+        return str(int(value))  # a code or label Excel stored as a number
+    if kind is float:
+        return repr(value)
+    if isinstance(value, (datetime, date)) and column.kind in ("month", "day"):
+        return f"{value.year:04d}-{value.month:02d}" + (f"-{value.day:02d}" if column.kind == "day" else "")
+    raise BadCell(f"expected text, found {describe_cell(value)}")
+
+
+def _number(value: Any, column: Column) -> int | float:
+    number = value
+    if type(value) is str and _NUMBER_TEXT.fullmatch(value.strip()):
+        number = float(value)
+    whole = column.kind == "int"
+    if type(number) not in (int, float) or (whole and not float(number).is_integer()):
+        expected = "a whole number" if whole else "a number"
+        raise BadCell(f"expected {expected}{column.what}, found {describe_cell(value)}")
+    if float(number).is_integer():
+        number = int(number)
+    if (column.low is not None and number < column.low) or (column.high is not None and number > column.high):
+        raise BadCell(f"{number:g} is outside the range {column.low:g} to {column.high:g}{column.what}")
+    return number
+
+
+def read_rating(value: Any, warn: Callable[[str], None]) -> Rating:
+    if type(value) is not str:
+        raise BadCell(f"expected a rating label, found {describe_cell(value)}")
+    rating, exact = match_rating(value.strip())
+    if rating is None:
+        known = ", ".join(f"'{r.label}'" for r in Rating)
+        raise BadCell(f"unknown rating label '{value}' (expected one of {known})")
+    if not exact:
+        warn(f"rating '{value}' read as '{rating.label}'; please use that spelling")
+    return rating
+
+
+def _json_list(text: str) -> tuple[str, ...] | None:
+    try:
+        items = json.loads(text)
+    except ValueError:
+        return None
+    if type(items) is list and all(type(i) is str for i in items):
+        return tuple(items)
+    return None
+
+
+def decode_texts(text: str) -> tuple[str, ...]:
+    """One item per line (blank lines and surrounding spaces ignored), or a JSON list of strings."""
+    listed = _json_list(text) if text[:1] == "[" else None
+    if listed is not None:
+        return listed
+    return tuple([item for item in map(str.strip, text.split("\n")) if item])
+
+
+def decode_ids(text: str) -> tuple[str, ...]:
+    """Items separated by commas or line breaks, or a JSON list of strings."""
+    listed = _json_list(text) if text[:1] == "[" else None
+    if listed is not None:
+        return listed
+    return tuple([item for item in map(str.strip, text.replace("\n", ",").split(",")) if item])
+
+
+def read_cell(column: Column, value: Any, notes: list[str]) -> Any:
+    """The model value of one cell; None (or ``()`` for lists) when the cell is empty.
+
+    A rating spelled differently from its label is read, and a warning appended to ``notes``.
+    """
+    if is_empty(value):
+        if column.required:
+            raise BadCell(f"required column '{column.name}' is empty")
+        return () if column.kind in ("texts", "ids") else None
+    kind = column.kind
+    if kind in ("number", "int"):
+        return _number(value, column)
+    if kind == "rating":
+        return read_rating(value, notes.append)
+    text = _text(value, column)
+    if kind == "texts":
+        return decode_texts(text)
+    if kind == "ids":
+        return decode_ids(text)
+    if column.choices and text not in column.choices:
+        raise BadCell(f"unknown {column.name} '{text}' (expected one of {', '.join(column.choices)})")
+    return text
+
+
+_SLOW = object()  # a cell the fast path leaves to read_cell
+_RATINGS = {r.label: r for r in Rating}
+_INF = float("inf")
+
+
+def plain_texts(values: list[Any]) -> bool:
+    """True when every cell is text, with no carriage return and none only spaces (empty is fine)."""
+    return (set(map(type, values)) <= {str} and not any(map(str.isspace, values))
+            and "\r" not in "".join(values))
+
+
+def read_column(column: Column, values: list[Any], notes: list[tuple[int, str]]) -> list[Any]:
+    """:func:`read_cell` for a whole column, fast for the usual cells (a thousand inspections are
+    1.4 million cells). Raises :class:`BadCell` with ``index`` set; warnings go to ``notes`` as
+    (index, message).
+    """
+    kind = column.kind
+    empty = _SLOW if column.required else (() if kind in ("texts", "ids") else None)
+    if kind in ("int", "number"):
+        low = -_INF if column.low is None else column.low
+        high = _INF if column.high is None else column.high
+        whole = kind == "int"
+        out = [(int(v) if v.is_integer() else _SLOW if whole else v) if type(v) is float and low <= v <= high
+               else v if type(v) is int and low <= v <= high
+               else empty if v == "" or v is None else _SLOW for v in values]
+    elif kind == "rating":
+        out = [(_RATINGS.get(v, _SLOW) if v else empty) if type(v) is str else empty if v is None else _SLOW
+               for v in values]
+    elif column.choices:  # each cell becomes the one string of its choice
+        choices = {choice: choice for choice in column.choices}
+        out = [choices.get(v) or (empty if v == "" or v is None else _SLOW) for v in values]
+    else:
+        decode = decode_texts if kind == "texts" else decode_ids if kind == "ids" else None
+        if plain_texts(values):  # the usual column: whole-column checks in C, then one cheap pass
+            out = [(decode(v) if decode else v) if v else empty for v in values]
+        else:
+            out = [(decode(v) if decode else v) if type(v) is str and v and "\r" not in v and not v.isspace()
+                   else empty if v == "" or v is None else _SLOW for v in values]
+    if column.repeats:
+        shared: dict[Any, Any] = {}
+        out = list(map(shared.setdefault, out, out))
+    if _SLOW in out:
+        cell_notes: list[str] = []
+        for i, value in enumerate(out):
+            if value is _SLOW:
+                try:
+                    out[i] = read_cell(column, values[i], cell_notes)
+                except BadCell as bad:
+                    bad.index = i
+                    raise
+                notes.extend((i, note) for note in cell_notes)
+                cell_notes.clear()
+    return out
+
+
+# ---- writing cells ----------------------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # XML cannot hold them
+
+
+def cell_text(text: str) -> str:
+    """Text as written to a cell: line breaks as LF (spreadsheets do not keep CR). Raises BadCell."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    bad = _CONTROL.search(text)
+    if bad:
+        raise BadCell(f"holds a character (U+{ord(bad.group()):04X}) that spreadsheets cannot store")
+    if len(text) > MAX_CELL_CHARS:
+        raise BadCell(f"holds {len(text):,} characters; a spreadsheet cell holds at most {MAX_CELL_CHARS:,}")
+    return text
+
+
+def encode_list(items: tuple[str, ...], kind: str) -> str | None:
+    """A list cell: lines (or ", " for ids) when that reads back equal, else a JSON list."""
+    if not items:
+        return None
+    items = tuple(cell_text(i) for i in items)
+    plain = ("\n" if kind == "texts" else ", ").join(items)
+    decode = decode_texts if kind == "texts" else decode_ids
+    return cell_text(plain if decode(plain) == items else json.dumps(list(items), ensure_ascii=False))
+
+
+# CSV opened in Excel runs a cell starting with = + - @ as a formula. Such text is written with a
+# leading apostrophe, and a text that starts with an apostrophe before one of those gets one more;
+# reading a CSV file removes exactly one, so the round trip is exact.
+_FORMULA_START = "=+-@"
+
+
+def guard_csv_text(text: str) -> str:
+    first, second = text[:1], text[1:2]
+    if (first and first in _FORMULA_START) or (first == "'" and second and second in _FORMULA_START + "'"):
+        return "'" + text
+    return text
+
+
+def unguard_csv_text(text: str) -> str:
+    if text[:1] == "'" and text[1:2] and text[1] in _FORMULA_START + "'":
+        return text[1:]
+    return text

@@ -1,0 +1,143 @@
+"""The page painter every printout shares: a QTextDocument laid out for a page, charts drawn from SVG as
+vectors, painted page by page with a footer onto a QPrinter or a QPdfWriter, and PDFs written atomically.
+
+Needs only QtGui and QtSvg, so the command line prints without widgets.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout, QColor, QFont, QPageLayout, QPageSize, QPagedPaintDevice, QPainter, QPdfWriter,
+    QPen, QPyTextObject, QTextDocument, QTextFormat,
+)
+from PySide6.QtSvg import QSvgRenderer
+
+from viewer.formats.files import atomic_path
+from viewer.printout.summary_html import CHART_SCHEME
+from viewer.printout.svg_charts import ChartSvg
+
+PAPER = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+MARGINS_MM = QMarginsF(16, 14, 16, 12)
+BASE_POINT_SIZE = 9.0
+FOOTER_POINT_SIZE = 7.5
+STYLE = """
+h2 { font-size: 13pt; margin-top: 12pt; margin-bottom: 4pt; color: #1f3b5a; }
+h3 { font-size: 10.5pt; margin-top: 10pt; margin-bottom: 3pt; }
+th { text-align: left; }
+"""
+
+
+class _ChartObject(QPyTextObject):
+    """Qt's image handler for this document: draws ``<img src="chart:ID">`` from the chart's SVG, as
+    vectors, at its size in points (other images are not used in the summary)."""
+
+    def __init__(self, charts: dict[str, ChartSvg], dots_per_point: float, parent=None) -> None:
+        super().__init__(parent)
+        self.charts = charts
+        self.dots_per_point = dots_per_point
+        self.renderers = {cid: QSvgRenderer(c.svg.encode("utf-8")) for cid, c in charts.items()}
+
+    @staticmethod
+    def _chart_id(fmt) -> str:
+        return fmt.toImageFormat().name().removeprefix(CHART_SCHEME)
+
+    def intrinsicSize(self, doc, position, fmt) -> QSizeF:  # noqa: N802 (Qt's name)
+        chart = self.charts.get(self._chart_id(fmt))
+        if chart is None:
+            return QSizeF(0, 0)
+        return QSizeF(chart.width_pt * self.dots_per_point, chart.height_pt * self.dots_per_point)
+
+    def drawObject(self, painter, rect, doc, position, fmt) -> None:  # noqa: N802
+        renderer = self.renderers.get(self._chart_id(fmt))
+        if renderer is not None:
+            renderer.render(painter, rect)
+
+
+def new_document(device: QPagedPaintDevice, charts: Sequence[ChartSvg]) -> QTextDocument:
+    """An empty document laid out for ``device``'s page, in the printed style, that draws
+    ``<img src="chart:ID">`` from ``charts`` as vectors. Give it HTML, then ``paint_pages``."""
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(device)
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(BASE_POINT_SIZE)
+    doc.setDefaultFont(font)
+    doc.setDefaultStyleSheet(STYLE)
+    doc.setDocumentMargin(0)
+    handler = _ChartObject({c.id: c for c in charts}, device.logicalDpiY() / 72.0, doc)
+    doc.documentLayout().registerHandler(int(QTextFormat.ObjectTypes.ImageObject), handler)
+    doc._chart_handler = handler  # keep the Python object alive as long as the document
+    return doc
+
+
+def _footer_height(device: QPagedPaintDevice) -> float:
+    return 18 * device.logicalDpiY() / 72.0
+
+
+def body_rect(device: QPagedPaintDevice) -> QRectF:
+    paint = QRectF(device.pageLayout().paintRectPixels(device.logicalDpiX()))
+    return QRectF(0, 0, paint.width(), paint.height() - _footer_height(device))
+
+
+def _draw_footer(painter: QPainter, device: QPagedPaintDevice, texts: tuple[str, str, str]) -> None:
+    body = body_rect(device)
+    top = body.bottom() + _footer_height(device) * 0.25
+    area = QRectF(0, top, body.width(), _footer_height(device) * 0.75)
+    painter.setPen(QPen(QColor("#9aa5b1"), 0.5 * device.logicalDpiY() / 72.0))
+    painter.drawLine(QPointF(0, top), QPointF(body.width(), top))
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(FOOTER_POINT_SIZE)
+    painter.setFont(font)
+    painter.setPen(QColor("#555555"))
+    for text, align in zip(texts, (Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignHCenter,
+                                   Qt.AlignmentFlag.AlignRight)):
+        painter.drawText(area, Qt.AlignmentFlag.AlignVCenter | align, text)
+
+
+def paint_pages(doc: QTextDocument, device: QPagedPaintDevice,
+                footer: Callable[[int, int], tuple[str, str, str]]) -> int:
+    """Paint a laid-out document page by page on a QPrinter or QPdfWriter, with ``footer(page, pages)``
+    → (left, centre, right) texts under a rule on every page; return the page count."""
+    body = body_rect(device)
+    pages = doc.pageCount()
+    painter = QPainter(device)
+    try:
+        for page in range(pages):
+            if page:
+                device.newPage()
+            painter.save()
+            painter.setClipRect(body)
+            painter.translate(0, -page * body.height())
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.clip = QRectF(0, page * body.height(), body.width(), body.height())
+            doc.documentLayout().draw(painter, context)
+            painter.restore()
+            _draw_footer(painter, device, footer(page + 1, pages))
+    finally:
+        painter.end()
+    return pages
+
+
+def page_layout(paper: str = "a4", landscape: bool = False) -> QPageLayout:
+    orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    return QPageLayout(QPageSize(PAPER[paper]), orientation, MARGINS_MM, QPageLayout.Unit.Millimeter)
+
+
+def write_pdf(path: str | os.PathLike, layout: QPageLayout, title: str,
+              render: Callable[[QPagedPaintDevice], int]) -> int:
+    """``render`` onto a PDF of ``layout``, written atomically (a temporary file beside it, then a rename);
+    return the page count."""
+    with atomic_path(path) as tmp:
+        writer = QPdfWriter(str(tmp))
+        writer.setResolution(600)
+        writer.setPageLayout(layout)
+        writer.setTitle(title)
+        writer.setCreator("Inspection Viewer")
+        pages = render(writer)
+        del writer  # closes the file before it is renamed
+    return pages
+
+

@@ -1,0 +1,389 @@
+"""The Compare tab: every open inspection side by side — a ratings heat map, one key question across
+units with the highlighted unit's rank, and counts of ratings by region; each exports, all prints.
+
+The numbers come from ``model.compare`` (pure pandas), the same functions the printout uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import pandas as pd
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QBoxLayout, QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QTableView, QVBoxLayout,
+    QWidget,
+)
+
+from viewer.charts.compare_charts import key_question_units_chart, rating_counts_chart
+from viewer.charts.horizontal_bars import empty_message, new_plot
+from viewer.model.compare import (
+    ALL_STANDARDS, COMPUTED_SUFFIX, COUNT_RATINGS, NO_REGION, OVERALL, AcrossUnits, Entry, across_units, cell_note,
+    compare_cell_colours, counts_for, filter_units, framework_note, question_choices, rating_columns, rating_counts,
+    standard_codes, standard_names, unit_label, units_frame, with_sort_keys,
+)
+from viewer.model.ratings import NOT_PUBLISHED, Rating, colours_for, match_rating
+from viewer.ui.tabs.compare_exports import CompareActions
+from viewer.ui.dataframe_model import DataFrameModel
+from viewer.ui.widgets import (
+    SPACING, chip_style, fit_columns, fit_rows, heading, note, tab_layout, table_view, tooltip, vertical_scroll,
+)
+
+EMPTY_COMPARE = "Open two or more inspections to compare them — File ▸ Open… several files, or File ▸ Open Folder…"
+RANK_COLOURS = ("#eef3fa", "#1f3f63")
+HIGHLIGHT_COLOURS = ("#1f3f63", "#ffffff")  # the highlighted unit's name in the heat map
+ZERO_COLOURS = ("#ffffff", "#9a9a9a")
+COLUMN_CAPS = {"Unit": 170, "Region": 120, "Framework": 140, "Published": 115, "Overall": 130, "Score": 90, "Check": 100}
+RATING_MIN_WIDTH = 96  # "improvement" on a line of its own
+
+
+class HeatMapModel(DataFrameModel):
+    """The table model with a standard's name as its header's tooltip, and rating cells centred."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.header_tips: dict[str, str] = {}
+        self.centred: set[str] = set()
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+            name = str(self.frame.columns[section]) if 0 <= section < len(self.frame.columns) else ""
+            return tooltip(self.header_tips.get(name))
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.TextAlignmentRole and index.isValid()
+                and str(self.frame.columns[index.column()]) in self.centred):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return super().data(index, role)
+
+
+class _ShareWidth(QObject):
+    """Give the standards' columns equal shares of the width the other columns leave (at least
+    RATING_MIN_WIDTH each; the table scrolls sideways instead), again whenever the table is resized."""
+
+    def __init__(self, view: QTableView, sections: Callable[[], list[int]]) -> None:
+        super().__init__(view)
+        self.view, self.sections = view, sections
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize:
+            self.share()
+        return False
+
+    def share(self) -> None:
+        view, sections = self.view, self.sections()
+        if not sections:
+            return
+        header, bar = view.horizontalHeader(), view.verticalScrollBar()
+        others = sum(header.sectionSize(c) for c in range(header.count())
+                     if c not in sections and not header.isSectionHidden(c))
+        width = view.width() - 2 * view.frameWidth() - (bar.sizeHint().width() if bar.isVisible() else 0)
+        for column in sections:
+            view.setColumnWidth(column, max(RATING_MIN_WIDTH, (width - others) // len(sections)))
+
+
+def _fit_to_rows(view: QTableView, most: int = 520) -> None:
+    """A table as tall as its rows (plus a horizontal scroll bar when it needs one), up to ``most``."""
+    view.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
+    view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    view.setMaximumHeight(most)
+
+
+def _combo(label: str, row: QBoxLayout, slot: Callable[..., None]) -> QComboBox:
+    box = QComboBox()
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    row.addWidget(QLabel(label))
+    row.addWidget(box)
+    box.currentIndexChanged.connect(slot)
+    return box
+
+
+def _refill(box: QComboBox, items: Sequence[tuple[Any, str]], keep: Any = None) -> None:
+    """Replace a combo's (data, text) items without signals, keeping ``keep`` selected when offered."""
+    box.blockSignals(True)
+    box.clear()
+    for data, text in items:
+        box.addItem(text, data)
+    box.setCurrentIndex(next((i for i, (data, _) in enumerate(items) if data == keep), 0))
+    box.blockSignals(False)
+
+
+def _button(text: str, slot: Callable[[], object], row: QBoxLayout) -> QPushButton:
+    button = QPushButton(text)
+    button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+    button.clicked.connect(lambda: slot())
+    row.addWidget(button)
+    return button
+
+
+class CompareTab(CompareActions, QWidget):
+    TITLE = "Compare"
+    unit_chosen = Signal(int)  # the user highlighted another unit (its position in the entries)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entries: list[Entry] = []
+        self.selected: int | None = None
+        self.shown = pd.DataFrame()  # the units frame after the filters; index = position in entries
+        self.counts_frame = pd.DataFrame()
+        self.across: AcrossUnits | None = None
+        self.rating_sections: list[int] = []
+        self.preview = None
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 8, 0)
+        layout.setSpacing(SPACING)
+        top = QHBoxLayout()
+        self.title_label = heading(size=4)
+        top.addWidget(self.title_label, 1)
+        self.print_button = _button("Print comparison…", self.print_comparison, top)
+        layout.addLayout(top)
+        self.framework_label = note()
+        layout.addWidget(self.framework_label)
+        filters = QHBoxLayout()
+        filters.setSpacing(8)
+        self.region_box = _combo("Region:", filters, self._fill)
+        self.rating_box = _combo("   Overall rating:", filters, self._fill)
+        self.framework_box = _combo("   Framework:", filters, self._fill)
+        self.shown_label = note()
+        filters.addSpacing(12)
+        filters.addWidget(self.shown_label, 1)
+        self.export_units_button = _button("Export table…", lambda: self.export_table("units"), filters)
+        layout.addLayout(filters)
+
+        self.units_model = HeatMapModel()
+        self.units_table = table_view(self.units_model)
+        # No selection colour over the heat map's cells: the highlighted unit's name is marked instead.
+        self.units_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.units_table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.units_table.selectionModel().currentRowChanged.connect(self._on_row_changed)
+        self.width_sharer = _ShareWidth(self.units_table, lambda: self.rating_sections)
+        _fit_to_rows(self.units_table)
+        layout.addWidget(self.units_table)
+        self.legend_label = note()
+        layout.addWidget(self.legend_label)
+
+        lower = QHBoxLayout()
+        lower.setSpacing(24)
+        lower.addLayout(self._across_column(), 5)
+        lower.addLayout(self._counts_column(), 6)
+        layout.addLayout(lower)
+        layout.addStretch(1)
+        self.stack = tab_layout(self, vertical_scroll(content))
+        self.stack.show_empty(EMPTY_COMPARE)
+
+    def _across_column(self) -> QVBoxLayout:
+        column = QVBoxLayout()
+        column.setSpacing(SPACING)
+        head = QHBoxLayout()
+        head.addWidget(heading("Key questions across units", size=1), 1)
+        self.export_across_button = _button("Export chart…", lambda: self.export_chart("across"), head)
+        column.addLayout(head)
+        first, second = QHBoxLayout(), QHBoxLayout()
+        self.standard_box = _combo("Standard:", first, self._on_standard_changed)
+        self.question_box = _combo("  Question:", first, self._fill_across)
+        self.unit_box = _combo("Highlight:", second, self._on_unit_box)
+        for row in (first, second):
+            row.addStretch(1)
+            column.addLayout(row)
+        self.rank_label = QLabel()
+        self.rank_label.setTextFormat(Qt.TextFormat.PlainText)  # unit names come from files
+        self.rank_label.setWordWrap(True)
+        self.rank_label.setStyleSheet(chip_style(*RANK_COLOURS))
+        column.addWidget(self.rank_label)
+        self.across_chart = new_plot()
+        column.addWidget(self.across_chart)
+        self.across_note = note()
+        column.addWidget(self.across_note)
+        column.addStretch(1)
+        return column
+
+    def _counts_column(self) -> QVBoxLayout:
+        column = QVBoxLayout()
+        column.setSpacing(SPACING)
+        head = QHBoxLayout()
+        head.addWidget(heading("Ratings by region", size=1), 1)
+        self.export_counts_button = _button("Export table…", lambda: self.export_table("counts"), head)
+        self.export_counts_chart_button = _button("Export chart…", lambda: self.export_chart("counts"), head)
+        column.addLayout(head)
+        row = QHBoxLayout()
+        self.count_box = _combo("Count:", row, self._fill_counts)
+        row.addStretch(1)
+        column.addLayout(row)
+        self.counts_model = DataFrameModel()
+        self.counts_table = table_view(self.counts_model)
+        _fit_to_rows(self.counts_table)
+        header = self.counts_table.horizontalHeader()  # rating names wrap onto two lines
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
+        header.setFixedHeight(2 * header.fontMetrics().lineSpacing() + 10)
+        column.addWidget(self.counts_table)
+        self.counts_chart = new_plot()
+        column.addWidget(self.counts_chart)
+        column.addWidget(note("Published ratings only; a rating the report does not give counts as "
+                              "“not published”. Units of different frameworks are never counted together."))
+        column.addStretch(1)
+        return column
+
+    # ------------------------------------------------------------------------------------ public
+
+    def show_inspections(self, entries: Sequence[Entry], selected: int | None = None) -> None:
+        """Compare ``entries`` ((Inspection, Assessment) pairs); ``selected`` is highlighted."""
+        self.entries = list(entries)
+        self.selected = selected if selected is not None and 0 <= selected < len(self.entries) else None
+        if len(self.entries) < 2:
+            self.stack.show_empty(EMPTY_COMPARE)
+            return
+        frame = units_frame(self.entries)
+        names = standard_names(self.entries)
+        regions = sorted(set(frame["Region"]), key=lambda r: (r == NO_REGION, r.casefold()))
+        ratings = [r.label for r in sorted(Rating, reverse=True)] + [NOT_PUBLISHED]
+        frameworks = sorted(set(frame["Framework"]))
+        for box, first, values in ((self.region_box, "All regions", regions), (self.rating_box, "All ratings", ratings),
+                                   (self.framework_box, "All frameworks", frameworks)):
+            _refill(box, [(None, first)] + [(v, v) for v in values], box.currentData())
+        self.framework_box.setEnabled(len(frameworks) > 1)
+        _refill(self.standard_box, [(c, f"{c} {names.get(c, '')}") for c in standard_codes(self.entries, True)],
+                self.standard_box.currentData())
+        _refill(self.unit_box, [(None, "No unit")] + [(i, unit_label(self.entries, i)) for i in
+                                                      range(len(self.entries))], self.selected)
+        _refill(self.count_box, [(OVERALL, "Overall ratings"), (ALL_STANDARDS, "All standards")]
+                + [(c, f"{c} {names.get(c, '')}") for c in standard_codes(self.entries)], self.count_box.currentData())
+        self.units_model.header_tips = {c: f"{c} {n}" for c, n in names.items()}
+        self.legend_label.setText(
+            "  ·  ".join(f"{c} {n}" for c, n in names.items())
+            + f".  Cells show the published rating; a paler “{COMPUTED_SUFFIX.strip()}” cell is one the report "
+            "does not publish but the rules give. Click a column header to sort, a row to highlight that unit.")
+        self.title_label.setText(f"Comparing {len(self.entries)} inspections")
+        self._refill_questions()
+        self.stack.show_content()
+        self._fill()
+
+    def set_filters(self, region: str | None = None, rating: str | None = None, framework: str | None = None) -> None:
+        """Filter by region, overall rating (a label) and framework id; None means any."""
+        for box, value in ((self.region_box, region), (self.rating_box, rating), (self.framework_box, framework)):
+            box.blockSignals(True)
+            box.setCurrentIndex(max(0, box.findData(value)))
+            box.blockSignals(False)
+        self._fill()
+
+    def select_question(self, code: str, key: str | int | None = None) -> None:
+        """Show standard ``code``'s question ``key`` (a theme, a position, or None for the lowest)."""
+        self.standard_box.setCurrentIndex(max(0, self.standard_box.findData(code)))
+        self.question_box.setCurrentIndex(max(0, self.question_box.findData(key)))
+        self._fill_across()
+
+    def select_unit(self, index: int | None) -> None:
+        """Highlight the unit at ``index`` in the entries (None: no unit)."""
+        self.unit_box.blockSignals(True)
+        self.unit_box.setCurrentIndex(max(0, self.unit_box.findData(index)))
+        self.unit_box.blockSignals(False)
+        self.selected = index
+        self.units_table.viewport().update()  # the highlighted unit's name cell changes colour
+        self._fill_across()
+
+    # ---------------------------------------------------------------------------------- internals
+
+    def _fill(self, *_args: object) -> None:
+        if len(self.entries) < 2:
+            return
+        frame = filter_units(units_frame(self.entries), self.region_box.currentData(),
+                             self.rating_box.currentData(), self.framework_box.currentData())
+        self.shown = frame
+        shown = [int(i) for i in frame.index]
+        self.framework_label.setText(framework_note([self.entries[i] for i in shown]) if shown else "")
+        self.shown_label.setText(f"Showing {len(frame)} of {len(self.entries)} units")
+        display, sort_by = with_sort_keys(frame)
+        coloured = set(rating_columns(frame)) | {"Check"}
+        columns = list(display.columns)
+        cells = display.reset_index(drop=True)
+
+        def colours(row: int, col: int) -> tuple[str, str] | None:
+            if columns[col] == "Unit" and shown[row] == self.selected:
+                return HIGHLIGHT_COLOURS
+            return compare_cell_colours(cells.iat[row, col]) if columns[col] in coloured else None
+
+        self.units_model.centred = coloured
+        self.units_model.set_frame(display, colours=colours, bold_columns=("Unit", "Overall"), sort_by=sort_by,
+                                   tooltips=lambda r, c: cell_note(self.entries[shown[r]], columns[c]))
+        hidden = tuple(c for c in columns if c not in frame.columns) + ("Score number",)
+        hidden += ("Framework",) if frame["Framework"].nunique() <= 1 else ()
+        fit_columns(self.units_table, hidden=hidden, max_width=190)
+        for name, cap in COLUMN_CAPS.items():  # longer values wrap onto a second line
+            self.units_table.setColumnWidth(columns.index(name), min(self.units_table.columnWidth(columns.index(name)), cap))
+        self.rating_sections = [columns.index(c) for c in rating_columns(frame)[1:]]
+        self.width_sharer.share()
+        fit_rows(self.units_table)
+        self.units_table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.units_table.updateGeometry()
+        self._fill_across()
+        self._fill_counts()
+
+    def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and len(self.shown):
+            index = int(self.shown.index[self.units_model.frame_row(current.row())])
+            if index != self.selected:
+                self.select_unit(index)
+                self.unit_chosen.emit(index)
+
+    def _on_unit_box(self, *_args: object) -> None:
+        self.select_unit(self.unit_box.currentData())
+        if self.selected is not None:
+            self.unit_chosen.emit(self.selected)
+
+    def _refill_questions(self) -> None:
+        code = self.standard_box.currentData()
+        _refill(self.question_box, question_choices(self.entries, code) if code else [], self.question_box.currentData())
+
+    def _on_standard_changed(self, *_args: object) -> None:
+        self._refill_questions()
+        self._fill_across()
+
+    def _fill_across(self, *_args: object) -> None:
+        code = self.standard_box.currentData()
+        if not code or len(self.entries) < 2:
+            self.across = None
+            empty_message(self.across_chart, "No standard rated by key questions")
+            self.rank_label.setText("")
+            return
+        shown = [int(i) for i in self.shown.index]
+        self.across = a = across_units(self.entries, code, self.question_box.currentData(), self.selected, shown)
+        key_question_units_chart(a.bars, a.edges, plot=self.across_chart)
+        self.across_chart.setFixedHeight(110 + 38 * max(len(a.bars), 1))
+        self.rank_label.setText(a.rank_line or "Highlight a unit to see where it ranks.")
+        lead = f"Units inspected under {a.framework_id}, lowest first; dashed lines are the band edges. "
+        self.across_note.setText((lead if a.framework_id else "") + a.note)
+
+    def _fill_counts(self, *_args: object) -> None:
+        shown = [int(i) for i in self.shown.index]
+        of = self.count_box.currentData() or OVERALL
+        counts = counts_for(rating_counts([self.entries[i] for i in shown]), of) if shown else pd.DataFrame()
+        self.counts_frame = counts
+        if counts.empty:
+            self.counts_model.set_frame(pd.DataFrame())
+            empty_message(self.counts_chart, "No units shown")
+            return
+        columns = list(counts.columns)
+
+        def colours(row: int, col: int) -> tuple[str, str] | None:
+            if columns[col] not in COUNT_RATINGS:
+                return None
+            return colours_for(match_rating(columns[col])[0]) if counts.iat[row, col] else ZERO_COLOURS
+
+        self.counts_model.set_frame(counts, colours=colours, bold_columns=("Total",))
+        single = counts["Framework"].nunique() <= 1
+        # Units equals Total when counting overall ratings; the export keeps both.
+        fit_columns(self.counts_table, max_width=110,
+                    hidden=(("Framework",) if single else ()) + (("Units",) if of == OVERALL else ()))
+        for rating in COUNT_RATINGS:
+            position = columns.index(rating)
+            self.counts_table.setColumnWidth(position, min(self.counts_table.columnWidth(position), 88))
+        self.counts_table.updateGeometry()
+        labels = [r if single else f"{r} · {f}" for r, f in zip(counts["Region"], counts["Framework"])]
+        what = "overall" if of == OVERALL else "standard" if of == ALL_STANDARDS else of
+        rating_counts_chart(labels, counts[COUNT_RATINGS].to_numpy().tolist(), plot=self.counts_chart,
+                            x_title=f"Number of {what} ratings")
+        self.counts_chart.setFixedHeight(110 + 40 * len(labels))
