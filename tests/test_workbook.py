@@ -345,7 +345,7 @@ def test_write_errors_name_the_cell(tmp_path, sample):
 
 @pytest.mark.parametrize("name", FORMATS)
 def test_failed_write_leaves_the_old_workbook_and_no_temporary_files(tmp_path, sample, monkeypatch, name):
-    from viewer.formats import workbook_write
+    from viewer.formats.workbook import write as workbook_write
 
     target = tmp_path / name
     write_workbook([sample], target)
