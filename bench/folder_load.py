@@ -59,7 +59,7 @@ def main() -> int:
     heartbeat.start()
     window.open_folder(str(folder))
     during = 0
-    while window.folder_load is not None:
+    while window.background_load is not None:
         during = max(during, worst[0])  # the gaps seen before the load's last step
         app.processEvents()
         time.sleep(0.001)

@@ -19,14 +19,14 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
 
 
 def _same(a, b) -> bool:
-    return replace(a, source_path=None, warnings=()) == replace(b, source_path=None, warnings=())
+    return replace(a, source_path=None, source_part=None, warnings=()) == replace(b, source_path=None, source_part=None, warnings=())
 
 
 def test_report_to_inspection_file_says_what_it_found(tmp_path):
     out = tmp_path / "herts.json"
     result = run_cli("convert", str(DATA / "hmip-hertfordshire-pdu-2024.txt"), str(out))
     assert result.returncode == 0, result.stderr
-    assert "imported the text report of Hertfordshire PDU" in result.stdout
+    assert "imported the published report (text) of Hertfordshire PDU" in result.stdout
     assert "  found: 7 recommendations" in result.stdout and "  found: score 4/21" in result.stdout
     imported = load_inspection(out)
     assert imported.overall.score == 4 and len(imported.recommendations) == 7

@@ -20,9 +20,9 @@ def window(qtbot, tmp_path):
     qtbot.addWidget(win)
     win.show()
     yield win
-    if win.folder_load is not None:
-        win.folder_load.cancel()
-        win.folder_load.wait()
+    if win.background_load is not None:
+        win.background_load.cancel()
+        win.background_load.wait()
 
 
 def _folder(tmp_path, sample_path, count: int, bad: tuple[str, ...] = ()):
@@ -39,18 +39,20 @@ def _folder(tmp_path, sample_path, count: int, bad: tuple[str, ...] = ()):
     return folder
 
 
-def test_open_folder_loads_everything_and_lists_failures(window, qtbot, tmp_path, sample_path):
+def test_open_background_loads_everything_and_lists_failures(window, qtbot, tmp_path, sample_path):
     folder = _folder(tmp_path, sample_path, 12, bad=("empty.json", "not-json.json"))
     window.open_folder(str(folder))
     assert window.progress.isVisible() and window.cancel_button.isVisible()
-    qtbot.waitUntil(lambda: window.folder_load is None, timeout=30000)
+    qtbot.waitUntil(lambda: window.background_load is None, timeout=30000)
     names = sorted(e.inspection.unit.name for e in window.open_inspections)
     assert names == [f"Unit {n:03d} PDU" for n in range(12)]
     assert not window.progress.isVisible()
     assert window.error_dialog.text() == "2 files could not be opened."
     assert "empty.json" in window.error_dialog.informativeText()
     assert "not-json.json (line 4)" in window.error_dialog.informativeText()
-    assert window.statusBar().currentMessage() == "Opened 12 inspections; 2 could not be opened."
+    assert window.statusBar().currentMessage() == ("Opened 12 inspections; 2 could not be opened; 1 other file passed over "
+                                                  "(not an inspection, workbook or report).")
+    assert "notes.docx" in window.error_dialog.detailedText()
     assert window.current() is not None
 
 
@@ -59,7 +61,7 @@ def test_cancelling_keeps_what_was_loaded_usable(window, qtbot, tmp_path, sample
     window.open_folder(str(folder))
     qtbot.waitUntil(lambda: len(window.open_inspections) > 0, timeout=30000)
     window.cancel_button.click()
-    qtbot.waitUntil(lambda: window.folder_load is None, timeout=30000)
+    qtbot.waitUntil(lambda: window.background_load is None, timeout=30000)
     loaded = len(window.open_inspections)
     assert 0 < loaded < 600
     assert "cancelled: the inspections loaded so far stay open" in window.statusBar().currentMessage()
@@ -69,7 +71,7 @@ def test_cancelling_keeps_what_was_loaded_usable(window, qtbot, tmp_path, sample
 
     assert window.current().inspection.unit.name in all_text(window.tabs.widget(0))
     window.open_folder(str(folder))  # a second load after a cancel works and reloads in place
-    qtbot.waitUntil(lambda: window.folder_load is None, timeout=60000)
+    qtbot.waitUntil(lambda: window.background_load is None, timeout=60000)
     assert len(window.open_inspections) == 600
 
 
@@ -92,8 +94,8 @@ def test_a_pdf_report_opens_off_the_gui_thread(window, qtbot):
     from conftest import DATA
 
     window.open_files([str(DATA / "reports" / "hertfordshire.pdf")])
-    assert window.folder_load is not None and window.cancel_button.isVisible()
-    qtbot.waitUntil(lambda: window.folder_load is None, timeout=60000)
+    assert window.background_load is not None and window.cancel_button.isVisible()
+    qtbot.waitUntil(lambda: window.background_load is None, timeout=60000)
     [entry] = window.open_inspections
     assert entry.inspection.unit.name == "Hertfordshire PDU"
     assert entry.inspection.overall.score == 4 and len(entry.inspection.recommendations) == 7

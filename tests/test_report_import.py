@@ -14,7 +14,7 @@ import pytest
 from conftest import DATA, REPO
 from viewer.formats.errors import LoadError, ReportImportError, UnreadableFileError
 from viewer.formats.inspection_file import load_inspection, save_inspection
-from viewer.formats.published_report.importer import NOT_A_REPORT, ImportResult, import_report, looks_like_report
+from viewer.formats.published_report.importer import NOT_A_REPORT, ImportResult, import_report
 from viewer.model.inspection import Figure, Inspection
 
 SEED = DATA / "hmip-hertfordshire-pdu-2024.txt"
@@ -189,17 +189,6 @@ def test_round_trip_through_an_inspection_file(seed_result, tmp_path):
 
 
 # --- what kind of file, and files that are not reports -----------------------------------------
-
-def test_looks_like_report_routes_reports_and_inspection_files(tmp_path):
-    assert not looks_like_report(SAMPLE)
-    assert looks_like_report(SEED)
-    assert looks_like_report(REPORTS / "hertfordshire-web.html")
-    assert looks_like_report(REPORTS / "hertfordshire.pdf")
-    renamed = tmp_path / "report.json"
-    renamed.write_bytes((REPORTS / "hertfordshire.pdf").read_bytes())
-    assert looks_like_report(renamed)
-    assert looks_like_report(tmp_path / "missing.pdf") and not looks_like_report(tmp_path / "missing.json")
-
 
 def test_kind_is_chosen_by_content(tmp_path):
     html_as_txt = tmp_path / "page.txt"

@@ -44,14 +44,14 @@ def test_wheel_carries_the_resources(unpacked_wheel):
 
 def test_installed_copy_checks_the_bundled_sample_from_elsewhere(unpacked_wheel):
     site, _ = unpacked_wheel
-    code = ("import json, viewer, viewer.resource_files as r; from viewer.cli.check import check_file;"
-            "[res] = check_file(str(r.sample_path()));"
-            "print(json.dumps([viewer.__file__, str(r.resources_dir()), res['ok'], res['overall']['score_computed']]))")
+    code = ("import json, viewer, viewer.resource_files as r; from viewer.workspace import open_file;"
+            "[o] = open_file(str(r.sample_path())).opened;"
+            "print(json.dumps([viewer.__file__, str(r.resources_dir()), o.assessment.overall.computed_score]))")
     result = _run(site, "-c", code)
     assert result.returncode == 0, result.stderr
-    module_file, resources, ok, score = json.loads(result.stdout)
+    module_file, resources, score = json.loads(result.stdout)
     assert module_file.startswith(str(site)) and resources.startswith(str(site))
-    assert (ok, score) == (True, 4)
+    assert score == 4
 
 
 def test_installed_copy_opens_the_window_on_the_sample(unpacked_wheel):

@@ -6,12 +6,10 @@ import json
 import sys
 from typing import Any, TextIO
 
-from viewer.formats.any_file import expand, load_any
 from viewer.formats.errors import LoadError
-from viewer.model.inspection import Inspection
-from viewer.model.framework import load_framework
-from viewer.model.rating_rules import Assessment, assess
+from viewer.model.rating_rules import Assessment
 from viewer.model.ratings import label_or_missing
+from viewer.workspace import OpenedInspection, OpenResult, open_paths
 
 
 def _label(rating) -> str | None:
@@ -22,10 +20,10 @@ def _result(path: str) -> dict[str, Any]:
     return {"path": path, "ok": False, "errors": [], "warnings": [], "unit": None, "overall": None, "standards": []}
 
 
-def check_inspection(inspection: Inspection, path: str) -> dict[str, Any]:
+def check_inspection(opened: OpenedInspection) -> dict[str, Any]:
     """One inspection's check result, in the shape ``check --json`` prints."""
-    result = _result(path)
-    assessment = assess(inspection, load_framework(inspection.framework_id))
+    result = _result(opened.shown_path)
+    inspection, assessment = opened.inspection, opened.assessment
     overall = assessment.overall
     result.update(
         ok=True,
@@ -48,16 +46,15 @@ def check_inspection(inspection: Inspection, path: str) -> dict[str, Any]:
     return result
 
 
-def check_file(path: str) -> list[dict[str, Any]]:
-    """The results for one file: one per inspection in it (a workbook holds many), or one failure."""
-    try:
-        inspections = load_any(path)
-    except LoadError as err:
-        failed = _result(path)
-        failed["errors"].append(f"{err.place}: {err.message}" if err.place else err.message)
-        return [failed]
-    many = len(inspections) > 1
-    return [check_inspection(i, i.source_path if many and i.source_path else path) for i in inspections]
+def _failure(error: LoadError) -> dict[str, Any]:
+    failed = _result(error.path)
+    failed["errors"].append(f"{error.place}: {error.message}" if error.place else error.message)
+    return failed
+
+
+def check_results(opened: OpenResult) -> list[dict[str, Any]]:
+    """The results for what one file gave: one per inspection in it (a workbook holds many), or its failure."""
+    return [check_inspection(o) for o in opened.opened] + [_failure(e) for e in opened.failed]
 
 
 def _score(value: int | None, max_score: int) -> str:
@@ -88,14 +85,8 @@ def _print_text(result: dict[str, Any], out: TextIO) -> None:
 
 def run_check(paths: list[str], as_json: bool = False, out: TextIO | None = None) -> int:
     out = out or sys.stdout
-    results = []
-    for path in paths:
-        files = expand([path])
-        if not files:  # an empty folder is worth saying, not a silent success
-            empty = _result(path)
-            empty["errors"].append("no inspection files, workbooks or reports in this folder")
-            results.append(empty)
-        results.extend(r for f in files for r in check_file(f))
+    results: list[dict[str, Any]] = []  # in the order of the files; an empty folder is a failure, never silent
+    open_paths(paths, on_file=lambda _done, _total, _path, one: results.extend(check_results(one)))
     if as_json:
         public = [{k: v for k, v in r.items() if not k.startswith("_")} for r in results]
         out.write(json.dumps(public, ensure_ascii=False, indent=2) + "\n")  # one write: json.dump writes per token

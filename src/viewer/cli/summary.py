@@ -7,12 +7,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from viewer.formats.any_file import load_any
-from viewer.formats.files import write_text_atomically
-from viewer.formats.errors import LoadError
-from viewer.formats.files import slug, unique_path
-from viewer.model.framework import load_framework
-from viewer.model.rating_rules import assess
+from viewer.formats.files import slug, unique_path, write_text_atomically
+from viewer.workspace import open_file
 
 SUFFIXES = {"pdf": (".pdf",), "html": (".html", ".htm")}
 _APP = None  # the QGuiApplication printing needs, kept alive for the whole command
@@ -67,20 +63,18 @@ def run_summary(inputs: list[str], out: str, fmt: str = "pdf", paper: str = "a4"
     failed = written = 0
     for number, source in enumerate(inputs, start=1):
         prefix = f"[{number}/{len(inputs)}] {source}"
-        try:
-            inspections = load_any(source)
-        except LoadError as error:
+        opened = open_file(source)
+        for error in opened.failed:
             failed += 1
             stream.write(f"{prefix}: FAILED - {error.place + ': ' if error.place else ''}{error.message}\n")
-            continue
-        if len(inspections) > 1 and not folder:
-            err.write(f"error: {source} holds {len(inspections)} inspections: give a folder for -o, ending in /\n")
+        if len(opened.opened) > 1 and not folder:
+            err.write(f"error: {source} holds {len(opened.opened)} inspections: give a folder for -o, ending in /\n")
             return 2
-        for inspection in inspections:
+        for entry in opened.opened:
+            inspection = entry.inspection
             path = Path(out) / f"{slug(inspection.unit.name) or 'inspection'}.{fmt}" if folder else Path(out)
             path = unique_path(path, taken, reading)
-            summary = build_summary(inspection, assess(inspection, load_framework(inspection.framework_id)),
-                                    Path(source).name)
+            summary = build_summary(inspection, entry.assessment, Path(source).name)
             try:
                 if fmt == "pdf":
                     pages = write_summary_pdf(summary, path, paper)

@@ -151,7 +151,8 @@ class Inspection:
     figures: tuple[Figure, ...] = ()
     service_gaps: tuple[ServiceGap, ...] = ()
     recommendations: tuple[Recommendation, ...] = ()
-    source_path: str | None = None
+    source_path: str | None = None  # the file it was read from
+    source_part: str | None = None  # its id in that file, when the file is a workbook
     warnings: tuple[str, ...] = ()
 
     def standard(self, code: str) -> Standard | None:

@@ -14,6 +14,7 @@ from html import escape
 
 import pandas as pd
 
+from viewer.formats.printout_marks import COMPARISON_MARK
 from viewer.model.compare import (
     COUNT_RATINGS, OVERALL, AcrossUnits, Entry, across_units, compare_cell_colours, counts_for, framework_note,
     rating_columns, rating_counts, standard_names,
@@ -169,8 +170,7 @@ def comparison_html(c: Comparison, *, standalone: bool = False) -> str:
     if len(c.units):
         groups = f'<p style="font-size:8pt; color:#444444;">{_e(c.framework_note)}</p>'
     shown = f"{len(c.units)} of {c.total_units} open inspections" + (f" · {c.filters}" if c.filters else "")
-    body = ('<p style="font-size:8pt; color:#555555; margin:0;">HM Inspectorate of Probation inspections · '
-            "comparison</p>"
+    body = (f'<p style="font-size:8pt; color:#555555; margin:0;">{COMPARISON_MARK}</p>'
             f'<h1 style="font-size:18pt; margin-top:2pt; margin-bottom:2pt;">{_e(c.title)}</h1>'
             f'<p style="color:#444444; margin-top:0;">{_e(shown)} · printed {_e(c.printed_on)}</p>'
             + groups + _heat_map(c) + _across(c, standalone) + _counts(c))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
+from viewer.formats.printout_marks import SUMMARY_MARK
 from viewer.model.ratings import Rating, colours_for, label_or_missing
 from viewer.model.tables import check_colours
 from viewer.printout.summary import Summary
@@ -16,8 +17,8 @@ from viewer.printout.svg_charts import ChartSvg
 
 HEAD_BG = "#e9edf2"
 RULE = "#9aa5b1"
-CHART_SCHEME = "chart:"
-EVIDENCE_PER_GAP = 1  # a summary quotes; the viewer shows every sentence  # <img src="chart:ID">: the printer draws chart ID there, as vectors
+CHART_SCHEME = "chart:"  # <img src="chart:ID">: the printer draws chart ID there, as vectors
+EVIDENCE_PER_GAP = 1  # a summary quotes; the viewer shows every sentence
 
 
 def _e(value: object) -> str:
@@ -81,7 +82,7 @@ def _title_block(s: Summary) -> str:
         f"fieldwork from {o.fieldwork}" if o.fieldwork else "", o.framework_name) if x)
     flag_bg, flag_fg = check_colours("agrees" if o.agrees else "DIFFERS")
     return (
-        '<p style="font-size:8pt; color:#555555; margin:0;">HM Inspectorate of Probation inspection · summary</p>'
+        f'<p style="font-size:8pt; color:#555555; margin:0;">{SUMMARY_MARK}</p>'
         f'<h1 style="font-size:20pt; margin-top:2pt; margin-bottom:2pt;">{_e(o.unit_name)}</h1>'
         f'<p style="color:#444444; margin-top:0;">{meta}</p>'
         '<table cellspacing="0" cellpadding="4" style="margin-bottom:4pt;"><tr>'

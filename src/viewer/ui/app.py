@@ -30,7 +30,7 @@ def run_gui(files: list[str], exit_after_load: bool = False) -> int:
     window.show()
     failures = window.open_files(files or [str(sample_path())])
     if exit_after_load:
-        while window.folder_load is not None:  # a folder or a PDF loads in the background: wait for it
+        while window.background_load is not None:  # a folder or a PDF loads in the background: wait for it
             app.processEvents()
             time.sleep(0.01)
         failures += window.background_failures

@@ -9,25 +9,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QFileDialog, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter,
+    QFileDialog, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter,
     QTabWidget, QVBoxLayout, QWidget,
 )
 
 from viewer import __version__
-from viewer.formats.any_file import load_any
 from viewer.formats.errors import LoadError
-from viewer.model.ratings import colours_for, label_or_missing
+from viewer.formats.kinds import open_filter
 from viewer.ui.tabs.key_questions_tab import KeyQuestionsTab
 from viewer.ui.dialogs.load_errors import load_errors_dialog
-from viewer.ui.open_inspection import OpenInspection, open_entries
+from viewer.ui.background_load import BackgroundLoad
+from viewer.ui.inspection_list import InspectionList
 from viewer.ui.tabs.ratings_tab import RatingsTab
 from viewer.ui.dialogs.save_as import SAVE_FILTERS, save_target, write_inspection
 from viewer.ui.tabs.service_gaps_tab import ServiceGapsTab
 from viewer.ui.tabs.staffing_tab import StaffingTab
-from viewer.ui.widgets import tooltip
 from viewer.ui.menus import build_menus
+from viewer.workspace import OpenedInspection, OpenResult, needs_background, open_paths
 
 
 
@@ -40,9 +39,6 @@ def _compare_tab() -> QWidget:
 TAB_CLASSES = (RatingsTab, KeyQuestionsTab, StaffingTab, ServiceGapsTab, _compare_tab)
 TAB_TITLES = [tab.TITLE for tab in TAB_CLASSES[:-1]] + ["Compare"]
 COMPARE = len(TAB_CLASSES) - 1  # the one tab that shows every open inspection
-OPEN_FILTER = ("Inspections and reports (*.json *.xlsx *.ods *.csv *.txt *.md *.html *.htm *.pdf);;"
-               "Inspection files (*.json);;Workbooks (*.xlsx *.ods *.csv);;"
-               "Published reports (*.txt *.md *.html *.htm *.pdf);;All files (*)")
 
 
 class MainWindow(QMainWindow):
@@ -50,19 +46,13 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or QSettings()
         self.interactive = interactive  # False: never pop up dialogs (smoke tests, --exit-after-load)
-        self.open_inspections: list[OpenInspection] = []
-        self.rows_by_path: dict[str, int] = {}
         self.error_dialog: QMessageBox | None = None
-        self.folder_load = None
-        self.background_failures: list[LoadError] = []  # from folder loads, for --exit-after-load
+        self.background_load: BackgroundLoad | None = None
+        self.background_failures: list[LoadError] = []  # from background loads, for --exit-after-load
         self.setWindowTitle("Inspection Viewer")
         self.setAcceptDrops(True)
 
-        self.inspection_list = QListWidget()
-        self.inspection_list.setMinimumWidth(200)
-        # Every entry is two lines: with uniform sizes the list does not measure every item again each
-        # time a folder load adds a batch (which took hundreds of milliseconds at a thousand entries).
-        self.inspection_list.setUniformItemSizes(True)
+        self.inspection_list = InspectionList()
         self.inspection_list.currentRowChanged.connect(self._show_current)
         self.tabs = QTabWidget()
         # Each tab's page is built the first time it is shown (its charts cost start-up time), inside
@@ -85,7 +75,7 @@ class MainWindow(QMainWindow):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(260)
         self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.clicked.connect(self.cancel_folder_load)
+        self.cancel_button.clicked.connect(self.cancel_background_load)
         for widget in (self.progress, self.cancel_button):
             self.statusBar().addPermanentWidget(widget)
             widget.hide()
@@ -99,68 +89,52 @@ class MainWindow(QMainWindow):
     # ----- opening and closing -----------------------------------------------------------------
     def choose_files(self) -> None:
         start = str(Path(self.recent_files()[0]).parent) if self.recent_files() else ""
-        paths, _ = QFileDialog.getOpenFileNames(self, "Open inspections, workbooks or reports", start, OPEN_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open inspections, workbooks or reports", start, open_filter())
         if paths:
             self.open_files(paths)
 
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open every inspection, workbook and report in a folder")
+        if folder:
+            self.open_folder(folder)
+
+    def open_folder(self, folder: str) -> None:
+        self.open_files([folder])
+
     def open_files(self, paths: list[str]) -> list[LoadError]:
-        """Open each file (inspection, workbook or report); return the errors of those that failed."""
-        failures: list[LoadError] = []
-        entries: list[OpenInspection] = []
-        found: list[str] = []  # what the importer read from published reports
-        slow = [p for p in paths if Path(p).suffix.lower() == ".pdf"]  # pypdf reads a report in 1-2 s
-        if slow and self.folder_load is None and self.interactive:
-            self.open_folder(slow)
-            paths = [p for p in paths if p not in slow]
-        for path in paths:
-            if Path(path).is_dir() and not (Path(path) / "inspections.csv").is_file():
-                self.open_folder(path)
-                continue
-            try:
-                inspections = load_any(path, found)
-            except LoadError as err:
-                failures.append(err)
-                continue
-            entries.extend(open_entries(path, inspections))
-            if self.interactive:  # smoke tests and benchmarks leave the user's recent files alone
-                self.recent.remember(str(Path(path).resolve()))
-        self.add_entries(entries, select=True)
-        self._report(len(entries), failures, sum(bool(e.inspection.warnings) for e in entries))
-        if found and not failures:
-            self.statusBar().showMessage("Imported from the report: " + "; ".join(found[:8]) + ".", 20000)
-        return failures
-
-    def add_entries(self, entries: list[OpenInspection], select: bool | None) -> None:
-        """Add (or reload in place) inspections. ``select``: True shows the last one added; False shows the
-        first only when nothing is shown yet; None never changes what is shown."""
-        row = -1
-        self.inspection_list.setUpdatesEnabled(False)
-        for entry in entries:
-            row = self.rows_by_path.get(entry.path, -1)
-            if row >= 0:  # opening a file again reloads it in place
-                self.open_inspections[row] = entry
-                item = self.inspection_list.item(row)
+        """Open files and folders (File ▸ Open, Open Recent, drag and drop, the command line). What is quick
+        opens now; folders and PDF reports open off the GUI thread through the same workspace code.
+        Returns the failures of what opened now."""
+        slow = [p for p in paths if needs_background(p)]
+        if slow:
+            if self.background_load is None:
+                self._start_background(slow, files=not any(Path(p).is_dir() for p in slow))
             else:
-                row = len(self.open_inspections)
-                self.rows_by_path[entry.path] = row
-                self.open_inspections.append(entry)
-                item = QListWidgetItem()
-                self.inspection_list.addItem(item)
-            self._set_item(item, entry)
-        self.inspection_list.setUpdatesEnabled(True)
-        self._inspections_changed()
-        if row >= 0 and (select or (select is False and self.inspection_list.currentRow() < 0)):
-            self.inspection_list.setCurrentRow(row)
-            self._show_current(row)  # also when the row was already current: its content changed
+                self.statusBar().showMessage("Files are already being opened; cancel that first.", 5000)
+        quick = [p for p in paths if p not in slow]
+        if not quick:
+            return []
+        result = open_paths(quick)
+        self._show_opened(result, select=True, remember=True)
+        return result.failed
 
-    @staticmethod
-    def _set_item(item: QListWidgetItem, entry: OpenInspection) -> None:
-        rating = entry.inspection.overall.rating
-        item.setText(f"{entry.inspection.title}\n{label_or_missing(rating)}")
-        item.setToolTip(tooltip(entry.path))
-        item.setData(Qt.ItemDataRole.DecorationRole, QColor(colours_for(rating)[0]))
+    def _show_opened(self, result: OpenResult, select: bool, remember: bool, cancelled: bool = False) -> None:
+        """Show what opening gave: the new rows (the last one selected with ``select``), what the importer
+        found, the failures in a dialog, and the files in Open Recent with ``remember``."""
+        if result.opened:
+            row = self.inspection_list.add(result.opened)
+            self._inspections_changed()
+            if select or self.inspection_list.currentRow() < 0:
+                self.inspection_list.setCurrentRow(row if select else 0)
+                self._show_current(self.inspection_list.currentRow())  # also when the row was current: it changed
+        if remember and self.interactive:  # smoke tests and benchmarks leave the user's recent files alone
+            for file in dict.fromkeys(str(Path(o.file).resolve()) for o in result.opened):
+                self.recent.remember(file)
+        self._report(result, cancelled)
 
-    def _report(self, opened: int, failures: list[LoadError], warned: int = 0, cancelled: bool = False) -> None:
+    def _report(self, result: OpenResult, cancelled: bool = False) -> None:
+        opened, failures = len(result.opened), result.failed
+        warned = sum(bool(o.inspection.warnings) for o in result.opened)
         parts = []
         if opened:
             parts.append(f"Opened {opened} inspection{'s' if opened != 1 else ''}")
@@ -168,79 +142,75 @@ class MainWindow(QMainWindow):
             parts.append(f"{warned} with notes on the Ratings tab")
         if failures:
             parts.append(f"{len(failures)} could not be opened")
+        if result.passed_over:
+            n = len(result.passed_over)
+            parts.append(f"{n} other file{'s' if n != 1 else ''} passed over (not an inspection, workbook or report)")
         if cancelled:
             parts.append("cancelled: the inspections loaded so far stay open")
-        if parts:
+        found = [line for notes in result.notes for line in notes.found]
+        if found and not failures and not cancelled:
+            self.statusBar().showMessage("Imported from the report: " + "; ".join(found[:8]) + ".", 20000)
+        elif parts:
             self.statusBar().showMessage("; ".join(parts) + ".", 10000)
         if failures and self.interactive:
-            self.show_load_errors(failures)
+            self.show_load_errors(failures, result.passed_over)
 
-    def show_load_errors(self, failures: list[LoadError]) -> None:
-        self.error_dialog = load_errors_dialog(self, failures)
+    def show_load_errors(self, failures: list[LoadError], passed_over: list[str] = ()) -> None:
+        self.error_dialog = load_errors_dialog(self, failures, passed_over)
         self.error_dialog.open()  # window-modal but not blocking, so nothing waits on it
 
-    # ----- folders -----------------------------------------------------------------------------
-    def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open every inspection, workbook and report in a folder")
-        if folder:
-            self.open_folder(folder)
-
-    def open_folder(self, folder: str | list[str]) -> None:
-        """Load everything under ``folder`` (or a list of slow files) off the GUI thread, with progress
-        and Cancel in the status bar."""
-        from viewer.ui.background_load import FolderLoad
-
-        if self.folder_load is not None:
-            self.statusBar().showMessage("A folder is already being opened; cancel it first.", 5000)
-            return
-        self.folder_load = load = FolderLoad(folder, self)
-        self._folder_counts = [0, 0, []]  # opened, with notes, failures
+    # ----- opening off the GUI thread ------------------------------------------------------------
+    def _start_background(self, paths: list[str], files: bool) -> None:
+        self.background_load = load = BackgroundLoad(paths, files, self)
         queued = Qt.ConnectionType.QueuedConnection  # always run these slots on the GUI thread
-        load.worker.progress.connect(self._folder_progress, queued)
-        load.worker.batch.connect(self._folder_batch, queued)
-        load.worker.finished.connect(self._folder_finished, queued)
+        load.worker.progress.connect(self._background_progress, queued)
+        load.worker.batch.connect(self._background_batch, queued)
+        load.worker.finished.connect(self._background_finished, queued)
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
         self.open_folder_action.setEnabled(False)
-        self.statusBar().showMessage(f"Opening {folder if isinstance(folder, str) else Path(folder[0]).name}…")
+        self.statusBar().showMessage(f"Opening {paths[0] if len(paths) == 1 else f'{len(paths)} items'}…")
         load.start()
 
-    def cancel_folder_load(self) -> None:
-        if self.folder_load is not None:
-            self.folder_load.cancel()
+    def cancel_background_load(self) -> None:
+        if self.background_load is not None:
+            self.background_load.cancel()
             self.cancel_button.setEnabled(False)
 
-    def _folder_progress(self, done: int, total: int, name: str) -> None:
+    def _background_progress(self, done: int, total: int, name: str) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         self.progress.setFormat("%v of %m files")
         self.statusBar().showMessage(f"Opening {name}…")
 
-    def _folder_batch(self, result) -> None:
-        entries = result.loaded
-        # While loading, only the list grows: filling a tab takes the GUI thread for over 100 ms, so the
-        # first inspection is shown when the load has finished.
-        self.add_entries(entries, select=None)
-        self._folder_counts[0] += len(entries)
-        self._folder_counts[1] += sum(bool(e.inspection.warnings) for e in entries)
-        self._folder_counts[2].extend(result.failed)
+    def _background_batch(self, batch: OpenResult) -> None:
+        # While loading, only the list grows: filling a tab takes the GUI thread for over 100 ms, so an
+        # inspection is shown when the load has finished.
+        self.background_load.result.extend(batch)
+        if batch.opened:
+            self.inspection_list.add(batch.opened)
+            self._inspections_changed()
 
-    def _folder_finished(self, cancelled: bool) -> None:
-        self.folder_load.wait()
-        self.folder_load.deleteLater()
-        self.folder_load = None
+    def _background_finished(self, cancelled: bool) -> None:
+        load, self.background_load = self.background_load, None
+        load.wait()
+        load.deleteLater()
         self.progress.hide()
         self.cancel_button.hide()
         self.cancel_button.setEnabled(True)
         self.open_folder_action.setEnabled(True)
-        opened, warned, failures = self._folder_counts
-        self.background_failures.extend(failures)
-        if self.inspection_list.currentRow() < 0 and self.open_inspections:
-            self.inspection_list.setCurrentRow(0)
-        if not (opened or failures or cancelled):
-            self.statusBar().showMessage("No inspection files, workbooks or reports were found there.", 10000)
-        self._report(opened, failures, warned, cancelled)
+        result = load.result
+        self.background_failures.extend(result.failed)
+        # The rows are in the list already; show the last file opened (or the first row after a folder).
+        if result.opened:
+            rows = self.inspection_list
+            rows.setCurrentRow(rows.entries.index(result.opened[-1]) if load.files else max(rows.currentRow(), 0))
+            self._show_current(rows.currentRow())
+        if load.files and self.interactive:
+            for file in dict.fromkeys(str(Path(o.file).resolve()) for o in result.opened):
+                self.recent.remember(file)
+        self._report(result, cancelled)
 
     # ----- saving ------------------------------------------------------------------------------
     def save_current_as(self) -> None:
@@ -253,8 +223,8 @@ class MainWindow(QMainWindow):
         if path:
             self.save_as(entry, path, SAVE_FILTERS.get(chosen, ".json"))
 
-    def save_as(self, entry: OpenInspection, path: str, default_suffix: str = ".json") -> Path | None:
-        target, refusal = save_target(path, default_suffix, [e.file for e in self.open_inspections])
+    def save_as(self, entry: OpenedInspection, path: str, default_suffix: str = ".json") -> Path | None:
+        target, refusal = save_target(path, default_suffix, self.inspection_list.files())
         problem = refusal or write_inspection(entry.inspection, target)
         if problem:
             self._warn("Choose another name" if refusal else "Could not save", problem)
@@ -273,16 +243,17 @@ class MainWindow(QMainWindow):
         row = self.inspection_list.currentRow()
         if row < 0:
             return
-        entry = self.open_inspections.pop(row)
-        self.inspection_list.takeItem(row)
-        self.rows_by_path = {e.path: i for i, e in enumerate(self.open_inspections)}
+        entry = self.inspection_list.remove(row)
         self._inspections_changed()
         self.statusBar().showMessage(f"Closed {entry.inspection.title}.", 5000)
         self._show_current(self.inspection_list.currentRow())
 
-    def current(self) -> OpenInspection | None:
-        row = self.inspection_list.currentRow()
-        return self.open_inspections[row] if 0 <= row < len(self.open_inspections) else None
+    def current(self) -> OpenedInspection | None:
+        return self.inspection_list.current()
+
+    @property
+    def open_inspections(self) -> list[OpenedInspection]:
+        return self.inspection_list.entries
 
     def _show_current(self, _row: int) -> None:
         entry = self.current()
@@ -306,7 +277,7 @@ class MainWindow(QMainWindow):
     def _inspections_changed(self) -> None:
         """The set of open inspections changed: the Compare tab is out of date (refilled when shown)."""
         self._stale_tabs.add(COMPARE)
-        if self.tabs.currentIndex() == COMPARE and self.folder_load is None:
+        if self.tabs.currentIndex() == COMPARE and self.background_load is None:
             self._refresh_tab(COMPARE)
 
     def _refresh_tab(self, index: int) -> None:
@@ -328,7 +299,7 @@ class MainWindow(QMainWindow):
         entry = self.current()
         if entry is None:
             return None
-        return build_summary(entry.inspection, entry.assessment, Path(entry.path).name)
+        return build_summary(entry.inspection, entry.assessment, Path(entry.shown_path).name)
 
     def print_current(self) -> None:
         from viewer.ui.dialogs.print_dialogs import print_summary
@@ -393,9 +364,9 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        if self.folder_load is not None:  # stop the worker before the window goes
-            self.folder_load.cancel()
-            self.folder_load.wait()
+        if self.background_load is not None:  # stop the worker before the window goes
+            self.background_load.cancel()
+            self.background_load.wait()
         if self.interactive:
             self.settings.setValue("geometry", self.saveGeometry())
             self.settings.setValue("splitter", self.splitter.saveState())

@@ -10,18 +10,19 @@ data, an encrypted, damaged or image-only PDF) raises :class:`ReportImportError`
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from viewer.formats.errors import LoadError, ReportImportError
 from viewer.formats.files import read_file_bytes
+from viewer.formats.printout_marks import is_own_printout
 from viewer.formats.published_report.figures import read_figures
 from viewer.formats.published_report.front_matter import (
     read_case_sample, read_fieldwork_start, read_ratings_table, read_recommendations, read_title_page,
     unit_from_recommendations,
 )
 from viewer.formats.published_report.gaps import read_service_gaps
+from viewer.formats.published_report.decode import decode_report, sniff_kind
 from viewer.formats.published_report.html import html_text_and_warnings
 from viewer.formats.published_report.pdf import pdf_text
 from viewer.formats.published_report.sections import ImportNotes, Section, read_standard, split_sections
@@ -32,12 +33,8 @@ from viewer.model.inspection import Inspection, Standard, Unit
 FRAMEWORK_ID = "hmip-probation-pdu-2023"
 # The longest published reports are a few MB as PDF (with photographs); a hundred times the text is still no report.
 MAX_REPORT_BYTES = 100 * 1024 * 1024
-REPORT_EXTENSIONS = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".xhtml", ".pdf")
 NOT_A_REPORT = "this does not look like an inspection report: no 'HM Inspectorate of Probation' heading, " \
                "no ratings, no standards"
-_HTML_TAGS = re.compile(r"<(?:p|div|h[1-6]|li|ul|ol|td|tr|table|br|span|a|section|article|body|head|meta)\b",
-                        re.IGNORECASE)
-_CHARSET = re.compile(rb"charset=[\"']?([A-Za-z0-9_-]{1,40})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -46,72 +43,6 @@ class ImportResult:
     kind: str  # "text", "html" or "pdf"
     found: tuple[str, ...]
     missing: tuple[str, ...]
-
-
-def _is_binary(data: bytes) -> bool:
-    sample = data[:65536]
-    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return False  # UTF-16 text (Windows "Unicode" text files)
-    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
-    return b"\x00" in sample or controls > len(sample) // 100
-
-
-def decode_report(data: bytes, source: str) -> tuple[str, list[str]]:
-    """The file's text and any warning about its encoding; binary data raises ReportImportError."""
-    if not data.strip():
-        raise ReportImportError(source, "the file is empty")
-    if _is_binary(data):
-        raise ReportImportError(source, "this does not look like an inspection report: it is not text, "
-                                        "an HTML page or a PDF (binary data)")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), []
-        except UnicodeDecodeError:
-            raise ReportImportError(source, "the file starts like UTF-16 text but cannot be decoded") from None
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError:
-        pass
-    declared = _CHARSET.search(data[:4096])
-    for encoding in ([declared.group(1).decode("ascii")] if declared else []) + ["cp1252", "latin-1"]:
-        try:
-            return data.decode(encoding), [f"the file is not UTF-8; read as {encoding}"]
-        except (UnicodeDecodeError, LookupError):
-            continue
-    raise ReportImportError(source, "the file's text encoding cannot be read")  # latin-1 never fails
-
-
-def sniff_kind(data: bytes, suffix: str) -> str:
-    """"pdf", "html" or "text", by content first: a .pdf that is text is text, a .txt that is HTML is HTML."""
-    if b"%PDF-" in data[:1024]:
-        return "pdf"
-    head = data[:65536].decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n").lower()
-    if head.startswith(("<!doctype html", "<html")) or (head.startswith("<?xml") and "<html" in head[:2048]):
-        return "html"
-    tags = len(_HTML_TAGS.findall(head))
-    return "html" if tags >= 10 or (suffix.lower() in (".html", ".htm", ".xhtml") and tags >= 1) else "text"
-
-
-def looks_like_report(path: str | os.PathLike) -> bool:
-    """Cheap routing for File ▸ Open: True for a report (text, HTML, PDF), False for an inspection file."""
-    path = Path(path)
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(4096)
-    except OSError:
-        return path.suffix.lower() in REPORT_EXTENSIONS
-    if b"%PDF-" in head[:1024]:
-        return True
-    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if stripped.startswith((b"{", b"[")):
-        return False  # JSON: an inspection file
-    return path.suffix.lower() in REPORT_EXTENSIONS or sniff_kind(head, path.suffix) == "html" \
-        or b"Inspectorate of Probation" in head
-
-
-# The first line of every summary and comparison this viewer prints: never read our own output back in
-# as if it were the inspectorate's report.
-_OWN_PRINTOUT = re.compile(r"HM Inspectorate of Probation inspections? · (?:summary|comparison)")
 
 
 def import_report(path: str | os.PathLike) -> ImportResult:
@@ -131,7 +62,7 @@ def import_report(path: str | os.PathLike) -> ImportResult:
             except (AssertionError, ValueError) as exc:  # html.parser is lenient; guard its rare refusals
                 raise ReportImportError(source, f"the HTML page cannot be read: {exc}") from None
             warnings += html_warnings
-    if _OWN_PRINTOUT.search(" ".join(text[:3000].split())):
+    if is_own_printout(text):
         raise ReportImportError(source, "this is a summary or comparison printed by Inspection Viewer, not a "
                                         "published report: open the inspection file it was made from")
     result = parse_report_text(text, kind=kind, source=source, fallback_name=path.stem or path.name)
@@ -227,5 +158,4 @@ def _found_lines(inspection: Inspection, notes: ImportNotes) -> tuple[str, ...]:
     return tuple(lines + notes.found)
 
 
-__all__ = ["ImportResult", "LoadError", "ReportImportError", "import_report", "looks_like_report",
-           "parse_report_text", "sniff_kind"]
+__all__ = ["ImportResult", "import_report", "parse_report_text"]

@@ -346,6 +346,6 @@ class _BookReader:
             overall=OverallPublished(v["overall_rating"], v["overall_score"]),
             cases=CaseSample(v["community_orders"], v["licences"], v["interviews"]),
             standards=standards, figures=tuple(book["figures"]), service_gaps=tuple(book["service_gaps"]),
-            recommendations=tuple(book["recommendations"]), source_path=f"{self.path}#{iid}",
+            recommendations=tuple(book["recommendations"]), source_path=self.path, source_part=iid,
             warnings=tuple(self.book_warnings + book["warnings"]),
         )

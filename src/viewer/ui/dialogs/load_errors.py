@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -12,7 +13,7 @@ from viewer.formats.errors import LoadError
 SHOWN = 5  # the rest are in "Show Details…"
 
 
-def load_errors_dialog(parent: QWidget, failures: list[LoadError]) -> QMessageBox:
+def load_errors_dialog(parent: QWidget, failures: list[LoadError], passed_over: Sequence[str] = ()) -> QMessageBox:
     """A warning box listing the failures; opened window-modal without blocking (``box.open()``)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
@@ -26,6 +27,9 @@ def load_errors_dialog(parent: QWidget, failures: list[LoadError]) -> QMessageBo
         + (f"\n\n… and {len(failures) - SHOWN} more (Show Details…)" if len(failures) > SHOWN else "")
         + "\n\nThe inspections already open are unchanged."
     )
-    box.setDetailedText("\n".join(str(e) for e in failures))
+    details = [str(e) for e in failures]
+    if passed_over:
+        details += ["", "Passed over (not an inspection, workbook or report):", *passed_over]
+    box.setDetailedText("\n".join(details))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     return box
