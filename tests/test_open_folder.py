@@ -99,7 +99,10 @@ def test_a_pdf_report_opens_off_the_gui_thread(window, qtbot):
     [entry] = window.open_inspections
     assert entry.inspection.unit.name == "Hertfordshire PDU"
     assert entry.inspection.overall.score == 4 and len(entry.inspection.recommendations) == 7
+    # exactly as the same report opened as text: selected, what was imported said, remembered
     assert window.current() is entry
+    assert window.statusBar().currentMessage().startswith("Imported from the report: unit: Hertfordshire PDU;")
+    assert window.recent_files()[0] == str((DATA / "reports" / "hertfordshire.pdf").resolve())
 
 
 def test_a_text_report_opens_and_saves_as_an_inspection_file(window, tmp_path):

@@ -21,7 +21,8 @@ from viewer.formats.inspection_file.write import inspection_to_dict
 from viewer.formats.workbook import (
     WorkbookError, WorkbookWriteError, inspection_ids, read_workbook, write_workbook,
 )
-from viewer.formats.workbook.sheets import SHEET_NAMES, SHEETS, decode_ids, decode_texts, encode_list
+from viewer.formats.workbook.cells import decode_ids, decode_texts, encode_list
+from viewer.formats.workbook.layout import SHEET_NAMES, SHEETS
 from viewer.model.inspection import Figure, Inspection, KeyQuestion, Recommendation, ServiceGap, Standard, Unit
 from viewer.model.ratings import Rating
 from viewer.resource_files import resource_path

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 
 class LoadError(Exception):
     """A file could not be loaded. ``location`` is a JSON path and/or line, or "" for the whole file."""
@@ -42,3 +45,17 @@ class UnknownFrameworkError(SchemaError):
 class ReportImportError(LoadError):
     """A published report (text, HTML or PDF) that cannot be read at all: binary data, an encrypted,
     damaged or image-only PDF. A readable report with parts missing imports with warnings instead."""
+
+
+def describe(value: Any) -> str:
+    """A value as a message names it: null, the number 5, text "59%" (long texts cut), a list, an object."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"text {json.dumps(shown, ensure_ascii=False)}"
+    if isinstance(value, (int, float)):
+        return f"the number {value:g}"
+    return "a list" if isinstance(value, list) else "an object"

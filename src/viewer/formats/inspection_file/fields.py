@@ -7,17 +7,16 @@ the JSON path, and ``inspection_json`` turns that into a :class:`LoadError` with
 
 from __future__ import annotations
 
-import json
 import sys
-from dataclasses import dataclass
+from dataclasses import replace
 from typing import Any
 
-from viewer.formats.errors import LoadError, SchemaError
-from viewer.model.inspection import FIGURE_TOPICS, KEY_QUESTION_THEMES
+from viewer.formats.errors import LoadError, SchemaError, describe
+from viewer.model import fields as model
+from viewer.model.fields import Field, Record
 from viewer.model.ratings import Rating, match_rating
 
 JsonPath = list  # of str (object keys) and int (list indexes)
-
 
 
 class Invalid(Exception):
@@ -30,76 +29,50 @@ def json_path_text(path: JsonPath) -> str:
     return "$" + "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in path)
 
 
-def describe(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return f"{str(value).lower()} (true/false)"
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"text {json.dumps(shown, ensure_ascii=False)}"
-    if isinstance(value, (int, float)):
-        return f"the number {value:g}"
-    return "a list" if isinstance(value, list) else "an object"
-
-
-@dataclass(frozen=True)
-class Field:
-    kind: str  # text, texts, number, int, rating, list, object, ignored
-    required: bool = False
-    low: float | None = None
-    high: float | None = None
-    what: str = ""
-    choices: tuple[str, ...] = ()
-    # Categorical texts (topics, units, standard codes, section names) repeat across thousands of
-    # figures and files: one shared copy of each keeps a folder of inspections small in memory.
-    shared: bool = False
-
-
 class Spec(dict):
-    """A record's fields by key, with its required keys worked out once."""
+    """A record's fields by key, as the inspection file holds them, with its required keys worked out once."""
 
-    def __init__(self, fields: dict[str, Field]) -> None:
-        super().__init__(fields)
-        self.required = tuple(key for key, field in fields.items() if field.required)
+    def __init__(self, by_key: dict[str, Field]) -> None:
+        super().__init__(by_key)
+        self.required = tuple(key for key, field in by_key.items() if field.required)
 
 
-TEXT, TEXT_REQUIRED, TEXTS = Field("text"), Field("text", required=True), Field("texts")
-CATEGORY = Field("text", shared=True)
-COUNT = Field("int", low=0, high=1e9)
-LIST, OBJECT, IGNORED = Field("list"), Field("object"), Field("ignored")
+# In the file, months and days are text, and lists of ids are lists of texts like any other.
+_IN_JSON = {"month": "text", "day": "text", "ids": "texts"}
 
-ROOT = Spec({
-    "format": Field("text", required=True), "framework": TEXT_REQUIRED, "unit": Field("object", required=True),
-    "report": OBJECT, "overall": OBJECT, "cases": OBJECT, "standards": LIST, "figures": LIST,
-    "service_gaps": LIST, "recommendations": LIST, "notes": IGNORED,
-})
-UNIT = Spec({"name": TEXT_REQUIRED, "kind": TEXT, "region": TEXT})
-REPORT = Spec({"title": TEXT, "published": TEXT, "fieldwork_start": TEXT, "url": TEXT, "lead_inspector": TEXT})
-CASES = Spec({"community_orders": COUNT, "licences": COUNT, "interviews": COUNT})
-STANDARD = Spec({
-    "code": TEXT_REQUIRED, "name": TEXT, "rating": Field("rating"), "statement": TEXT, "summary": TEXT,
-    "strengths": TEXTS, "areas_for_improvement": TEXTS, "key_questions": LIST, "domain": IGNORED,
-})
-KEY_QUESTION = Spec({
-    "question": TEXT_REQUIRED, "percent_yes": Field("number", low=0, high=100, what=" (a percentage)"),
-    "theme": Field("text", choices=tuple(KEY_QUESTION_THEMES), shared=True), "cases_yes": COUNT, "cases_total": COUNT,
-})
-FIGURE = Spec({
-    "id": Field("text", required=True, shared=True),
-    "topic": Field("text", required=True, choices=tuple(FIGURE_TOPICS), shared=True),
-    "label": TEXT_REQUIRED, "value": Field("number"), "unit": CATEGORY, "count": COUNT, "total": COUNT,
-    "standard": CATEGORY, "section": CATEGORY, "sentence": TEXT,
-})
-SERVICE_GAP = Spec({"area": Field("text", required=True, shared=True), "title": TEXT_REQUIRED,
-                    "description": TEXT, "evidence": TEXTS, "standard": CATEGORY, "figure_ids": TEXTS})
-RECOMMENDATION = Spec({"number": Field("int", required=True, low=1, high=1000), "text": TEXT_REQUIRED,
-                       "standards": TEXTS, "gap_areas": TEXTS})
+
+def _structure(key: str, kind: str, required: bool = False) -> Field:
+    """A key that holds a part of the file rather than a value: an object, a list, or an ignored note."""
+    return Field(key, kind, "", required=required)
+
+
+def spec(record: Record, *extra: Field) -> Spec:
+    """The keys of ``record`` as an inspection file holds them, plus keys of the file's own structure."""
+    by_key = {f.key: replace(f, kind=_IN_JSON.get(f.kind, f.kind)) for f in record.fields}
+    return Spec(by_key | {f.key: f for f in extra})
+
+
+ROOT = Spec({f.key: f for f in (
+    Field("format", "text", "", required=True), Field("framework", "text", "", required=True),
+    _structure("unit", "object", required=True), _structure("report", "object"), _structure("overall", "object"),
+    _structure("cases", "object"), _structure("standards", "list"), _structure("figures", "list"),
+    _structure("service_gaps", "list"), _structure("recommendations", "list"), _structure("notes", "ignored"),
+)})
+UNIT = spec(model.UNIT)
+REPORT = spec(model.REPORT)
+CASES = spec(model.CASES)
+STANDARD = spec(model.STANDARD, _structure("key_questions", "list"), _structure("domain", "ignored"))
+KEY_QUESTION = spec(model.KEY_QUESTION)
+FIGURE = spec(model.FIGURE)
+SERVICE_GAP = spec(model.SERVICE_GAP)
+RECOMMENDATION = spec(model.RECOMMENDATION)
 
 
 def overall_fields(max_score: int, framework_name: str) -> Spec:
-    return Spec({"rating": Field("rating"), "max_score": IGNORED,
-                 "score": Field("int", low=0, high=max_score, what=f" for a score in {framework_name}")})
+    """The overall record, its score checked against the framework's maximum."""
+    score = replace(model.OVERALL.by_key["score"], high=max_score, what=f" for a score in {framework_name}")
+    return spec(replace(model.OVERALL, fields=(model.OVERALL.by_key["rating"], score)),
+                _structure("max_score", "ignored"))
 
 
 def _number(value: Any, field: Field, path: JsonPath) -> float | int:

@@ -15,7 +15,8 @@ from typing import Any
 from viewer.formats.inspection_file import fields as F
 from viewer.formats.errors import NotJsonError, UnknownFrameworkError, UnreadableFileError
 from viewer.formats.files import read_file_bytes
-from viewer.formats.inspection_file.fields import Invalid, describe, json_path_text, read_list, read_record
+from viewer.formats.errors import describe
+from viewer.formats.inspection_file.fields import Invalid, json_path_text, read_list, read_record
 from viewer.formats.inspection_file.write import FORMAT_ID
 from viewer.formats.inspection_file.json_positions import line_of
 from viewer.model.framework import Framework, FrameworkError, load_framework

@@ -20,9 +20,9 @@ from xml.sax.saxutils import escape
 
 from viewer.formats.files import atomic_path, ordinary_mode
 from viewer.formats.files import slug
-from viewer.formats.workbook.sheets import (
-    FORMAT_VERSION, SHEET, SHEET_NAMES, SHEETS, BadCell, Column, cell_text, encode_list, guard_csv_text, readme_rows,
-)
+from viewer.formats.workbook.cells import BadCell, cell_text, encode_list, guard_csv_text
+from viewer.formats.workbook.layout import FORMAT_VERSION, SHEET, SHEET_NAMES, SHEETS, Column, readme_rows
+from viewer.model.fields import INSPECTION_PARTS, KEY_QUESTION, LISTS, Record
 from viewer.model.inspection import Inspection
 
 Rows = list[list[Any]]  # a sheet's rows of cell values
@@ -67,30 +67,24 @@ def inspection_ids(inspections: Sequence[Inspection]) -> list[str]:
     return out
 
 
-def _sheet_dicts(iid: str, ins: Inspection) -> dict[str, list[dict[str, Any]]]:
-    """One inspection's rows for each sheet, by column name."""
-    r, u, o, c = ins.report, ins.unit, ins.overall, ins.cases
-    return {
-        "inspections": [dict(
-            id=iid, format_version=FORMAT_VERSION, framework=ins.framework_id, unit_name=u.name, unit_kind=u.kind,
-            region=u.region, report_title=r.title, published=r.published, fieldwork_start=r.fieldwork_start,
-            url=r.url, lead_inspector=r.lead_inspector, overall_rating=o.rating, overall_score=o.score,
-            community_orders=c.community_orders, licences=c.licences, interviews=c.interviews)],
-        "standards": [dict(inspection_id=iid, code=s.code, name=s.name, rating=s.rating, statement=s.statement,
-                           summary=s.summary, strengths=s.strengths, areas_for_improvement=s.areas_for_improvement)
-                      for s in ins.standards],
-        "key_questions": [dict(inspection_id=iid, standard_code=s.code, question=q.question, percent_yes=q.percent_yes,
-                               theme=q.theme, cases_yes=q.cases_yes, cases_total=q.cases_total)
-                          for s in ins.standards for q in s.key_questions],
-        "figures": [dict(inspection_id=iid, figure_id=f.id, topic=f.topic, label=f.label, value=f.value, unit=f.unit,
-                         count=f.count, total=f.total, standard=f.standard, section=f.section, sentence=f.sentence)
-                    for f in ins.figures],
-        "service_gaps": [dict(inspection_id=iid, area=g.area, title=g.title, description=g.description,
-                              evidence=g.evidence, standard=g.standard, figure_ids=g.figure_ids)
-                         for g in ins.service_gaps],
-        "recommendations": [dict(inspection_id=iid, number=m.number, text=m.text, standards=m.standards,
-                                 gap_areas=m.gap_areas) for m in ins.recommendations],
-    }
+def _cells(record: Record, item: object) -> dict[str, object]:
+    """A record's values by column name."""
+    return {f.column_name: getattr(item, f.key) for f in record.fields}
+
+
+def _sheet_dicts(iid: str, ins: Inspection) -> dict[str, list[dict[str, object]]]:
+    """One inspection's rows for each sheet, by column name; what goes in them is ``model.fields``."""
+    head = {"id": iid, "format_version": FORMAT_VERSION, "framework": ins.framework_id}
+    for record in INSPECTION_PARTS:
+        head |= _cells(record, getattr(ins, record.name))
+    rows: dict[str, list[dict[str, object]]] = {"inspections": [head]}
+    for name, record in LISTS.items():
+        if name == "key_questions":  # they belong to a standard
+            rows[name] = [{"inspection_id": iid, "standard_code": s.code} | _cells(KEY_QUESTION, q)
+                          for s in ins.standards for q in s.key_questions]
+        else:
+            rows[name] = [{"inspection_id": iid} | _cells(record, item) for item in getattr(ins, name)]
+    return rows
 
 
 def _cell_out(column: Column, value: Any) -> Any:
@@ -111,9 +105,9 @@ def book_rows(inspections: Sequence[Inspection]) -> dict[str, Rows]:
             columns = SHEET[name].columns
             for row in dicts:
                 try:
-                    tables[name].append([_cell_out(column, row[column.name]) for column in columns])
+                    tables[name].append([_cell_out(column, row[column.column_name]) for column in columns])
                 except BadCell as bad:
-                    bad_column = next(c.name for c in columns if _fails(c, row[c.name]))
+                    bad_column = next(c.column_name for c in columns if _fails(c, row[c.column_name]))
                     place = f"inspection '{iid}', sheet '{name}', column '{bad_column}'"
                     raise WorkbookWriteError(f"{place}: {bad}") from None
     return tables
@@ -145,7 +139,7 @@ def _write_xlsx(tables: dict[str, Rows], target: Path) -> None:
             ws = book.add_worksheet(sheet.name)
             ws.freeze_panes(1, 0)
             for i, column in enumerate(sheet.columns):
-                wide = column.kind in ("texts",) or column.name in ("summary", "statement", "sentence")
+                wide = column.kind == "texts" or column.key in ("summary", "statement", "sentence")
                 ws.set_column(i, i, 60 if wide else 18)
             _write_row(ws, 0, sheet.column_names, bold)
             for n, row in enumerate(tables[sheet.name], start=1):

@@ -1,14 +1,14 @@
-"""The sheets of an inspection workbook: their columns, what a cell may hold, and the README text.
+"""The cells of a workbook: what a spreadsheet engine returns turned into the model's values, and back.
 
-One sheet per table, each row keyed by an inspection id. Reading a cell goes through
-:func:`read_cell`, which turns what a spreadsheet engine returns (text, numbers, dates, empty) into
-the model's values or raises :class:`BadCell` with a plain message; the caller adds the sheet, row and
-column. Writing goes through :func:`cell_text` and :func:`encode_list`, which are the exact inverse.
+Reading a cell goes through :func:`read_cell` (or :func:`read_column`, fast for a whole column), which
+turns text, numbers, dates and empty cells into the model's values or raises :class:`BadCell` with a
+plain message; the caller adds the sheet, row and column. Writing goes through :func:`cell_text` and
+:func:`encode_list`, which are the exact inverse.
 
-List cells: one item per line ("texts": strengths, evidence ...) or separated by commas or line
-breaks ("ids": figure ids, standard codes, gap areas). When a list cannot be written that way and
-read back equal (an item with a line break, a comma in an id, leading spaces, an empty item), it is
-written as a JSON list of strings, ``["first", "second"]``, which the reader recognises.
+List cells: one item per line ("texts": strengths, evidence ...) or separated by commas or line breaks
+("ids": figure ids, standard codes, gap areas). When a list cannot be written that way and read back
+equal (an item with a line break, a comma in an id, leading spaces, an empty item), it is written as a
+JSON list of strings, ``["first", "second"]``, which the reader recognises.
 """
 
 from __future__ import annotations
@@ -16,15 +16,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from viewer.formats.inspection_file.fields import describe
-from viewer.model.inspection import FIGURE_TOPICS, KEY_QUESTION_THEMES
+from viewer.formats.errors import describe
+from viewer.formats.workbook.layout import Column
 from viewer.model.ratings import Rating, match_rating
 
-FORMAT_VERSION = 1
 MAX_CELL_CHARS = 32_767  # Excel's limit for one cell
 
 
@@ -35,143 +33,6 @@ class BadCell(ValueError):
     """
 
     index: int = -1
-
-
-@dataclass(frozen=True)
-class Column:
-    name: str
-    kind: str  # text, month, day, texts, ids, number, int, rating
-    help: str
-    required: bool = False
-    low: float | None = None
-    high: float | None = None
-    what: str = ""
-    choices: tuple[str, ...] = ()
-    repeats: bool = False  # the same few texts on many rows: read as one shared string each
-
-
-@dataclass(frozen=True)
-class Sheet:
-    name: str
-    help: str
-    columns: tuple[Column, ...]
-    key: tuple[str, ...]  # columns that together must be unique
-
-    @property
-    def column_names(self) -> tuple[str, ...]:
-        return tuple(c.name for c in self.columns)
-
-
-def _count(name: str, help: str) -> Column:
-    return Column(name, "int", help, low=0, high=1e9)
-
-
-INSPECTION_ID = Column("inspection_id", "text", "the id of the inspection (sheet 'inspections', column 'id')",
-                       required=True)
-
-SHEETS: tuple[Sheet, ...] = (
-    Sheet("inspections", "one row per inspection", (
-        Column("id", "text", "a short id of your choice, unique in the workbook, e.g. hertfordshire-pdu-2024-07",
-               required=True),
-        Column("format_version", "int", f"the layout version: {FORMAT_VERSION} (empty means {FORMAT_VERSION})",
-               low=FORMAT_VERSION, high=FORMAT_VERSION),
-        Column("framework", "text", "the inspection framework, e.g. hmip-probation-pdu-2023", required=True,
-               repeats=True),
-        Column("unit_name", "text", "the unit inspected, e.g. Hertfordshire PDU", required=True),
-        Column("unit_kind", "text", "e.g. PDU", repeats=True),
-        Column("region", "text", "e.g. East of England", repeats=True),
-        Column("report_title", "text", "the report's title"),
-        Column("published", "month", "month of publication as YYYY-MM, e.g. 2024-07"),
-        Column("fieldwork_start", "day", "first day of fieldwork as YYYY-MM-DD"),
-        Column("url", "text", "where the report is published"),
-        Column("lead_inspector", "text", "the lead inspector's name"),
-        Column("overall_rating", "rating", "the overall rating printed in the report"),
-        Column("overall_score", "int", "the score printed in the report, e.g. 4 (out of 21)", low=0, high=1e9,
-               what=" for a score"),
-        _count("community_orders", "community orders inspected"),
-        _count("licences", "licence cases inspected"),
-        _count("interviews", "practitioner interviews"),
-    ), ("id",)),
-    Sheet("standards", "one row per standard rated in an inspection", (
-        INSPECTION_ID,
-        Column("code", "text", "the standard's code, e.g. P2.1", repeats=True, required=True),
-        Column("name", "text", "e.g. Assessment", repeats=True),
-        Column("rating", "rating", "Outstanding, Good, Requires improvement or Inadequate"),
-        Column("statement", "text", "the standard's statement", repeats=True),
-        Column("summary", "text", "the inspectors' summary"),
-        Column("strengths", "texts", "one strength per line"),
-        Column("areas_for_improvement", "texts", "one area for improvement per line"),
-    ), ("inspection_id", "code")),
-    Sheet("key_questions", "one row per key question, in the order of the report", (
-        INSPECTION_ID,
-        Column("standard_code", "text", "the standard the question belongs to (sheet 'standards')", required=True,
-               repeats=True),
-        Column("question", "text", "the key question", repeats=True, required=True),
-        Column("percent_yes", "number", "percentage 'Yes', a number from 0 to 100 without the % sign",
-               low=0, high=100, what=" (a percentage)"),
-        Column("theme", "text", "one of " + ", ".join(KEY_QUESTION_THEMES), choices=tuple(KEY_QUESTION_THEMES)),
-        _count("cases_yes", "cases answered 'Yes', when known"),
-        _count("cases_total", "cases the percentage is of, when known"),
-    ), ()),
-    Sheet("figures", "one row per number quoted in a report", (
-        INSPECTION_ID,
-        Column("figure_id", "text", "a short id, unique within the inspection", required=True, repeats=True),
-        Column("topic", "text", "one of " + ", ".join(FIGURE_TOPICS), required=True, choices=tuple(FIGURE_TOPICS)),
-        Column("label", "text", "what the number is", required=True, repeats=True),
-        Column("value", "number", "the number, e.g. 9.6"),
-        Column("unit", "text", "people, FTE, percent, cases, staff ...", repeats=True),
-        _count("count", "for 'x out of y': x"),
-        _count("total", "for 'x out of y': y"),
-        Column("standard", "text", "the standard it relates to, e.g. P1.2", repeats=True),
-        Column("section", "text", "the report section", repeats=True),
-        Column("sentence", "text", "the sentence of the report it comes from"),
-    ), ("inspection_id", "figure_id")),
-    Sheet("service_gaps", "one row per gap in provision", (
-        INSPECTION_ID,
-        Column("area", "text", "a short id for the area, e.g. accommodation", repeats=True, required=True),
-        Column("title", "text", "a title for the gap", required=True, repeats=True),
-        Column("description", "text", "what is missing or weak"),
-        Column("evidence", "texts", "one piece of evidence per line"),
-        Column("standard", "text", "the standard it relates to", repeats=True),
-        Column("figure_ids", "ids", "ids of figures (sheet 'figures'), separated by commas or line breaks"),
-    ), ()),
-    Sheet("recommendations", "one row per recommendation", (
-        INSPECTION_ID,
-        Column("number", "int", "1, 2, 3 ... as numbered in the report", required=True, low=1, high=1000),
-        Column("text", "text", "the recommendation", required=True),
-        Column("standards", "ids", "standard codes, separated by commas or line breaks"),
-        Column("gap_areas", "ids", "service gap areas (sheet 'service_gaps'), separated by commas or line breaks"),
-    ), ("inspection_id", "number")),
-)
-SHEET_NAMES: tuple[str, ...] = tuple(s.name for s in SHEETS)
-SHEET = {s.name: s for s in SHEETS}
-
-README_LINES: tuple[str, ...] = (
-    "Inspection Viewer workbook",
-    "This workbook holds one or more inspections: one row per inspection in the sheet 'inspections', and their "
-    "standards, key questions, figures, service gaps and recommendations in the sheets of those names.",
-    "Every row of those sheets starts with inspection_id: the id of its inspection in the sheet 'inspections'.",
-    "Row 1 of each sheet holds the column names. Keep them as they are; their order does not matter and "
-    "extra columns are ignored. Rows are read in order: key questions appear in the order of their rows.",
-    "An empty cell means 'not published'. Numbers are numbers: type 59, not 59%.",
-    "Ratings are spelled Outstanding, Good, Requires improvement or Inadequate.",
-    "Lists of texts (strengths, areas_for_improvement, evidence) hold one item per line: press Alt+Enter "
-    "(Option+Return on a Mac) between items. Lists of ids (figure_ids, standards, gap_areas) are separated "
-    "by commas or line breaks.",
-    'A list whose items themselves hold line breaks is written as a JSON list: ["first item", "second item"].',
-    "The same tables can be kept as a folder of CSV files (UTF-8), one file per sheet: inspections.csv, "
-    "standards.csv, key_questions.csv, figures.csv, service_gaps.csv, recommendations.csv.",
-    "This README sheet is ignored when the workbook is read.",
-)
-
-
-def readme_rows() -> list[list[str]]:
-    """The README sheet: the explanation, then one row per column of every sheet."""
-    rows = [[line] for line in README_LINES] + [[], ["sheet", "column", "required", "what goes in it"]]
-    for sheet in SHEETS:
-        rows.append([sheet.name, "", "", sheet.help])
-        rows.extend([sheet.name, c.name, "yes" if c.required else "", c.help] for c in sheet.columns)
-    return rows
 
 
 # ---- reading cells ----------------------------------------------------------------------------------
@@ -268,7 +129,7 @@ def read_cell(column: Column, value: Any, notes: list[str]) -> Any:
     """
     if is_empty(value):
         if column.required:
-            raise BadCell(f"required column '{column.name}' is empty")
+            raise BadCell(f"required column '{column.column_name}' is empty")
         return () if column.kind in ("texts", "ids") else None
     kind = column.kind
     if kind in ("number", "int"):
@@ -281,7 +142,7 @@ def read_cell(column: Column, value: Any, notes: list[str]) -> Any:
     if kind == "ids":
         return decode_ids(text)
     if column.choices and text not in column.choices:
-        raise BadCell(f"unknown {column.name} '{text}' (expected one of {', '.join(column.choices)})")
+        raise BadCell(f"unknown {column.column_name} '{text}' (expected one of {', '.join(column.choices)})")
     return text
 
 
@@ -323,7 +184,7 @@ def read_column(column: Column, values: list[Any], notes: list[tuple[int, str]])
         else:
             out = [(decode(v) if decode else v) if type(v) is str and v and "\r" not in v and not v.isspace()
                    else empty if v == "" or v is None else _SLOW for v in values]
-    if column.repeats:
+    if column.shared:
         shared: dict[Any, Any] = {}
         out = list(map(shared.setdefault, out, out))
     if _SLOW in out:
