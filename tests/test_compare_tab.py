@@ -91,7 +91,7 @@ def test_filters_by_region_and_rating(tab):
     tab.region_box.setCurrentIndex(tab.region_box.findText("East of England"))
     assert cells(tab, "Unit") == ["Hertfordshire PDU", "Essex PDU"]
     assert tab.shown_label.text() == "Showing 2 of 3 units"
-    assert tab.across_chart.bar_labels == ["Hertfordshire PDU", "Essex PDU"]  # the chart follows the filter
+    assert tab.across_chart.chart.labels == ["Hertfordshire PDU", "Essex PDU"]  # the chart follows the filter
     assert tab.rank_label.text().endswith("lowest of 2 units")
     assert tab.counts_model.column_texts("Region") == ["East of England"]
     tab.set_filters(rating="Good")
@@ -102,17 +102,21 @@ def test_filters_by_region_and_rating(tab):
 
 def test_key_question_across_units_chart_and_rank(tab):
     tab.select_question("P2.1", "safety")
-    chart = tab.across_chart
-    assert chart.bar_labels == ["Hertfordshire PDU", "Essex PDU", "Kent PDU"]
-    assert chart.bar_values == [17.0, 50.0, 66.0]
-    assert chart.band_lines == [50.0, 65.0, 80.0]
-    assert chart.highlighted_index == 0 and chart.highlighted_label == "Hertfordshire PDU"
+    chart = tab.across_chart.chart
+
+    def highlighted() -> list[str]:
+        return [r.label for r in tab.across_chart.chart.rows if r.emphasis]
+
+    assert chart.labels == ["Hertfordshire PDU", "Essex PDU", "Kent PDU"]
+    assert chart.values == [17.0, 50.0, 66.0]
+    assert chart.edges == (50.0, 65.0, 80.0)
+    assert highlighted() == ["Hertfordshire PDU"] and chart.rows[0].text == "17%  ◀ selected"
     assert tab.rank_label.text() == "Hertfordshire PDU: 17% — lowest of 3 units"
     tab.unit_box.setCurrentIndex(tab.unit_box.findData(2))
-    assert chart.highlighted_label == "Essex PDU"
+    assert highlighted() == ["Essex PDU"]
     assert tab.rank_label.text() == "Essex PDU: 50% — 2nd lowest of 3 units"
     tab.select_question("P2.2", None)  # each unit's lowest question: the one deciding the rating
-    assert chart.bar_values == [41.0, 45.0, 60.0]
+    assert tab.across_chart.chart.values == [41.0, 45.0, 60.0]
 
 
 def test_clicking_a_row_highlights_that_unit(qtbot, tab):
@@ -121,7 +125,7 @@ def test_clicking_a_row_highlights_that_unit(qtbot, tab):
         rect = tab.units_table.visualRect(tab.units_model.index(1, 0))
         qtbot.mouseClick(tab.units_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert signal.args == [1]
-    assert tab.across_chart.highlighted_label == "Kent PDU"
+    assert [r.label for r in tab.across_chart.chart.rows if r.emphasis] == ["Kent PDU"]
     assert tab.rank_label.text() == "Kent PDU: 66% — highest of 3 units"
     name = tab.units_model.data(tab.units_model.index(1, 0), Qt.ItemDataRole.BackgroundRole).name()
     assert name != tab.units_model.data(tab.units_model.index(0, 0), Qt.ItemDataRole.BackgroundRole)
@@ -132,11 +136,12 @@ def test_counts_by_region_table_and_chart(tab):
     assert model.column_texts("Region") == ["East of England", "South East"]
     assert model.column_texts("Requires improvement") == ["2", "0"]
     assert model.column_texts("Good") == ["0", "1"]
-    assert tab.counts_chart.bar_labels == ["East of England", "South East"]
-    assert tab.counts_chart.segments["Requires improvement"] == [2, 0]
+    chart = tab.counts_chart.chart
+    assert chart.labels == ["East of England", "South East"]
+    assert [[(s.text, s.colour) for s in r.segments] for r in chart.rows] == [[("2", "#f4b13e")], [("1", "#8cc63f")]]
     tab.count_box.setCurrentIndex(tab.count_box.findData("All standards"))
     assert model.column_texts("Total") == ["14", "7"]
-    assert tab.counts_chart.bar_values == [14, 7]
+    assert tab.counts_chart.chart.values == [14, 7]
 
 
 def _answer(monkeypatch, path, chosen=""):
@@ -186,9 +191,9 @@ def test_mixed_frameworks_are_labelled_and_kept_apart(qtbot, three):
     assert tab.framework_box.isEnabled()
     assert not tab.units_table.isColumnHidden(header_of(tab.units_model, "Framework"))
     tab.select_question("P2.1", "safety")
-    assert "Medway YOS" not in tab.across_chart.bar_labels
+    assert "Medway YOS" not in tab.across_chart.chart.labels
     assert "1 unit of other frameworks not included" in tab.across_note.text()
-    assert tab.counts_chart.bar_labels == ["East of England · hmip-probation-pdu-2023",
+    assert tab.counts_chart.chart.labels == ["East of England · hmip-probation-pdu-2023",
                                            "South East · hmip-probation-pdu-2023", "South East · hmip-youth-2019"]
     tab.set_filters(framework="hmip-youth-2019")
     assert cells(tab, "Unit") == ["Medway YOS"]

@@ -122,19 +122,19 @@ def test_key_questions_tab(qtbot, sample):
     assert tab.model.column_texts("Band") == ["Requires improvement", "Good", "Inadequate"]
     assert tab.model.column_texts("Deciding") == ["", "", "deciding"]
     assert tab.model.column_texts("Question")[2] == "Does assessment focus sufficiently on keeping other people safe?"
-    chart = tab.chart
-    assert chart.bar_values == [59, 65, 17]
-    assert chart.band_lines == [50, 65, 80]
-    assert chart.deciding_index == 2
-    assert chart.bar_colours == ["#f4b13e", "#8cc63f", "#c8102e"]
-    assert chart.band_names == ["Inadequate", "Requires improvement", "Good", "Outstanding"]
+    chart = tab.chart.chart  # what the plot shows
+    assert chart.values == [59, 65, 17]
+    assert chart.edges == (50, 65, 80)
+    assert [r.emphasis for r in chart.rows] == [False, False, True] and chart.rows[2].text == "17%  ◀ deciding"
+    assert [r.segments[0].colour for r in chart.rows] == ["#f4b13e", "#8cc63f", "#c8102e"]
+    assert [b.label for b in chart.bands] == ["Inadequate", "Requires improvement", "Good", "Outstanding"]
     cases = tab.cases_label.text()
     assert "Cases needed for the next band" in cases and "approximate" in cases and "50%" in cases
     assert "(confirmed)" in tab.bands_label.text()
 
     tab.selector.setCurrentIndex(model.index(3, 0))  # a person clicks P2.4 Reviewing
     assert tab.code == "P2.4"
-    assert tab.chart.bar_values == [67, 63, 52] and tab.chart.deciding_index == 2
+    assert tab.chart.chart.values == [67, 63, 52] and tab.chart.chart.rows[2].emphasis
     assert tab.model.column_texts("% Yes") == ["67%", "63%", "52%"]
     tab.show_inspection(*sample)  # re-showing keeps the chosen standard
     assert tab.code == "P2.4"
@@ -142,10 +142,12 @@ def test_key_questions_tab(qtbot, sample):
 
 def test_staffing_tab(qtbot, sample):
     tab = shown(qtbot, StaffingTab, *sample)
-    assert tab.caseload_chart.bar_values == [1003, 675, 554]
-    assert tab.caseload_chart.bar_labels[0] == "Community sentence caseload"
-    assert tab.workload_chart.bar_values[0] == 117 and tab.workload_chart.reference_lines == [100.0]
-    assert "32/35" in tab.staff_survey_chart.bar_texts
+    assert tab.caseload_chart.chart.values == [1003, 675, 554]
+    assert tab.caseload_chart.chart.labels[0] == "Community sentence caseload"
+    workload = tab.workload_chart.chart
+    assert workload.values[0] == 117 and workload.reference == (100.0, "100% = a full workload")
+    assert [s.value for s in workload.rows[0].segments] == [100.0, 17.0]  # the part above a full workload apart
+    assert any(r.text.startswith("32/35") for r in tab.staff_survey_chart.chart.rows)
 
     values = tab.model.column_texts("Value")
     assert {"1,003 people", "117%", "32 out of 35"} <= set(values)
@@ -178,8 +180,9 @@ def test_service_gaps_tab(qtbot, sample):
     evidence = [first.child(i).text(0) for i in range(first.childCount())]
     assert any("waiting list of 200" in text for text in evidence)
     assert "waiting list of 200" in tab.detail.toPlainText()
-    assert "15/44" in tab.findings_chart.bar_texts
-    assert len(tab.findings_chart.bar_values) == len(set(zip(tab.findings_chart.bar_labels, tab.findings_chart.bar_texts)))
+    findings = tab.findings_chart.chart
+    assert any(r.text.startswith("15/44 ") for r in findings.rows)
+    assert len(findings.rows) == len({(r.label, r.text) for r in findings.rows})
 
 
 def test_dataframe_model_sorts_numbers_as_numbers_and_keeps_frame_rows():

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from viewer.model import palette
 from viewer.model.inspection import KEY_QUESTION_THEMES, Inspection, KeyQuestion, Standard
 from viewer.model.rating_rules import Assessment, lowest_key_question
 from viewer.model.ratings import NOT_PUBLISHED, Rating, colours_for, label_or_missing, match_rating
@@ -34,7 +35,6 @@ Entry = tuple[Inspection, Assessment]
 COMPUTED_SUFFIX = " (computed)"
 NOT_IN_FRAMEWORK = "not in framework"
 NO_REGION = "region not given"
-NOT_IN_FRAMEWORK_COLOURS = ("#f7f7f7", "#8a8a8a")
 AGREES, DIFFERS, CANNOT_COMPUTE = "agrees", "DIFFERS", "cannot compute"
 
 UNIT_COLUMNS = ["Unit", "Region", "Framework", "Published", "Overall", "Score", "Score number", "Check"]
@@ -118,21 +118,15 @@ def cell_rating(text: str) -> Rating | None:
 def compare_cell_colours(text: str) -> tuple[str, str] | None:
     """Background and text colour of a heat-map cell (rating, check or "not in framework"), else None."""
     if text == NOT_IN_FRAMEWORK:
-        return NOT_IN_FRAMEWORK_COLOURS
+        return palette.NOT_IN_FRAMEWORK
     if text in (AGREES, DIFFERS, CANNOT_COMPUTE):
         return check_colours(text)
     rating = cell_rating(text)
     if rating is not None and text.endswith(COMPUTED_SUFFIX):
-        return _tint(colours_for(rating)[0]), "#1a1a1a"  # paler than a published rating of the same label
+        return palette.tint(colours_for(rating)[0]), palette.TEXT  # paler than a published rating of the same label
     if rating is not None or text == NOT_PUBLISHED:
         return colours_for(rating)
     return None
-
-
-def _tint(colour: str, keep: float = 0.45) -> str:
-    """``colour`` mixed with white (``keep`` of the colour)."""
-    rgb = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
-    return "#" + "".join(f"{round(255 - (255 - c) * keep):02x}" for c in rgb)
 
 
 def cell_note(entry: Entry, column: str) -> str | None:

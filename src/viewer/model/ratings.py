@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from enum import Enum
 
+from viewer.model import palette
+
 
 class Rating(Enum):
     """A rating, ordered from worst to best (``Rating.INADEQUATE < Rating.OUTSTANDING``)."""
@@ -31,15 +33,13 @@ class Rating(Enum):
 
 _ORDER = [Rating.INADEQUATE, Rating.REQUIRES_IMPROVEMENT, Rating.GOOD, Rating.OUTSTANDING]
 
-# Background and text colours for each rating. Screen and paper use these same values; the label is
-# always written as well, so colour is never the only signal.
+# Background and text colours for each rating (the label is always written as well).
 RATING_COLOURS: dict[Rating, tuple[str, str]] = {
-    Rating.OUTSTANDING: ("#1d6b3a", "#ffffff"),
-    Rating.GOOD: ("#8cc63f", "#102a10"),
-    Rating.REQUIRES_IMPROVEMENT: ("#f4b13e", "#2b1d00"),
-    Rating.INADEQUATE: ("#c8102e", "#ffffff"),
+    Rating.OUTSTANDING: palette.OUTSTANDING,
+    Rating.GOOD: palette.GOOD,
+    Rating.REQUIRES_IMPROVEMENT: palette.REQUIRES_IMPROVEMENT,
+    Rating.INADEQUATE: palette.INADEQUATE,
 }
-NOT_PUBLISHED_COLOURS = ("#e6e6e6", "#404040")
 NOT_PUBLISHED = "not published"
 
 # Spellings seen in reports and spreadsheets that mean a known label; matched after folding case
@@ -74,7 +74,7 @@ def match_rating(text: str) -> tuple[Rating | None, bool]:
 
 def colours_for(rating: Rating | None) -> tuple[str, str]:
     """Background and foreground colour for a rating cell (grey when not published)."""
-    return RATING_COLOURS[rating] if rating is not None else NOT_PUBLISHED_COLOURS
+    return RATING_COLOURS[rating] if rating is not None else palette.NOT_PUBLISHED
 
 
 def label_or_missing(rating: Rating | None) -> str:

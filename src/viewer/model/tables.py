@@ -12,6 +12,7 @@ from datetime import date
 
 import pandas as pd
 
+from viewer.model import palette
 from viewer.model.framework import Band, Framework
 from viewer.model.inspection import FIGURE_TOPICS, KEY_QUESTION_THEMES, Figure, Inspection
 from viewer.model.rating_rules import Assessment, StandardAssessment, band_label, lowest_key_question
@@ -27,11 +28,8 @@ NOT_COMPUTED = "—"  # the Computed cell of a standard the rules do not rate; t
 
 # Colours of the Check column (background, text); the word is always written as well.
 CHECK_COLOURS: dict[str, tuple[str, str]] = {
-    AGREES: ("#e3f1e3", "#1b5e20"),
-    DIFFERS: ("#c8102e", "#ffffff"),
-    JUDGEMENT: ("#f2f2f2", "#404040"),
-    CANNOT_COMPUTE: ("#fff4d6", "#5c4400"),
-    COMPUTED_ONLY: ("#fff4d6", "#5c4400"),
+    AGREES: palette.AGREES, DIFFERS: palette.DIFFERS, JUDGEMENT: palette.NEUTRAL, CANNOT_COMPUTE: palette.CAUTION,
+    COMPUTED_ONLY: palette.CAUTION,
 }
 
 STAFFING_TOPICS = ("caseload", "staffing", "workload", "staff_survey")

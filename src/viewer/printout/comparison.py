@@ -19,10 +19,10 @@ from viewer.model.compare import (
     COUNT_RATINGS, OVERALL, AcrossUnits, Entry, across_units, compare_cell_colours, counts_for, framework_note,
     rating_columns, rating_counts, standard_names,
 )
+from viewer.model.charts import across_units_chart
 from viewer.model.ratings import colours_for, match_rating
-from viewer.printout.summary import BAND_TINT
 from viewer.printout.summary_html import CHART_SCHEME, HEAD_BG, RULE
-from viewer.printout.svg_charts import Band, BarRow, ChartSvg, horizontal_bars
+from viewer.printout.svg_charts import ChartSvg, chart_svg
 
 HIDDEN_COLUMNS = ("Score number",)
 HEAT_MAP_WIDTHS = {"Unit": "11%", "Region": "8%", "Published": "8%", "Overall": "9%", "Score": "5%", "Check": "6%"}
@@ -48,20 +48,6 @@ class Comparison:
         return [self.chart] if self.chart else []
 
 
-def across_units_svg(across: AcrossUnits, width_pt: float = 620) -> ChartSvg | None:
-    """The across-units bars as SVG: band tints and edges, the selected unit outlined and labelled."""
-    if not across.bars:
-        return None
-    edges = tuple(e for e, _ in across.edges)
-    spans = zip((0.0,) + edges, edges + (100.0,), ["Inadequate"] + [label for _, label in across.edges])
-    bands = tuple(Band(low, high, BAND_TINT[rating], rating.label) for low, high, name in spans
-                  if (rating := match_rating(name)[0]) in BAND_TINT)
-    rows = [BarRow(b.unit, b.percent, f"{b.percent:g}%" + ("  ◀ selected" if b.selected else ""),
-                   colours_for(b.rating)[0], emphasis=b.selected) for b in across.bars]
-    return horizontal_bars(f"across-{across.code}", rows, max_value=100, width_pt=width_pt, bands=bands, edges=edges,
-                           axis_label="Percentage of inspected cases answered 'Yes'", ticks=(0,) + edges + (100,))
-
-
 def build_comparison(entries: Sequence[Entry], units: pd.DataFrame, *, selected: int | None, code: str | None,
                      key: str | int | None, count_of: str = OVERALL, filters: str = "",
                      printed_on: date | None = None) -> Comparison:
@@ -76,7 +62,8 @@ def build_comparison(entries: Sequence[Entry], units: pd.DataFrame, *, selected:
     return Comparison(
         units=units, total_units=len(entries), filters=filters,
         framework_note=framework_note([entries[i] for i in shown]) if shown else "",
-        standard_names=standard_names(entries), across=across, chart=across_units_svg(across) if across else None,
+        standard_names=standard_names(entries), across=across,
+        chart=chart_svg(across_units_chart(across), width_pt=620) if across and across.bars else None,
         counts=counts, printed_on=f"{day.day} {day.strftime('%B %Y')}",
     )
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QTableView, QTreeView, QVBoxLayout, QWidget,
 )
 
+from viewer.model import palette
 from viewer.model.ratings import Rating, colours_for
 from viewer.ui.dataframe_model import DataFrameModel
 from viewer.ui.plain_text import tooltip  # noqa: F401 (re-exported for the tabs)
@@ -18,9 +19,7 @@ MARGIN = 12
 ROW_HEIGHT = 26  # minimum table row height: room to breathe around one line of text
 SPACING = 8
 
-OK_COLOURS = ("#e3f1e3", "#1b5e20")
-WARN_COLOURS = ("#fde7ea", "#8a0a1f")
-NOTE_COLOUR = "#505050"
+NOTE_COLOUR = palette.NOTE
 
 
 def heading(text: str = "", size: int = 0) -> QLabel:
@@ -95,7 +94,7 @@ class FlagLabel(QLabel):
     def set_flag(self, text: str, ok: bool) -> None:
         self.setWordWrap(len(text) > 110)  # one line when it fits; a long list of disagreements wraps
         self.setText(text)
-        self.setStyleSheet(chip_style(*(OK_COLOURS if ok else WARN_COLOURS)))
+        self.setStyleSheet(chip_style(*(palette.AGREES if ok else palette.WARNING)))
 
 
 class EmptyStateStack(QStackedWidget):

@@ -19,7 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from viewer.charts.compare_charts import export_chart
+from viewer.charts.export import export_chart
 from viewer.formats.files import atomic_path
 from viewer.model.compare import OVERALL
 from viewer.printout.comparison import Comparison, build_comparison, comparison_html

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.charts.compare_charts import key_question_units_chart, rating_counts_chart
-from viewer.charts.horizontal_bars import empty_message, new_plot
+from viewer.charts.bar_chart import ChartView
+from viewer.model import palette
+from viewer.model.charts import across_units_chart, empty_chart, rating_counts_chart
 from viewer.model.compare import (
     ALL_STANDARDS, COMPUTED_SUFFIX, COUNT_RATINGS, NO_REGION, OVERALL, AcrossUnits, Entry, across_units, cell_note,
     compare_cell_colours, counts_for, filter_units, framework_note, question_choices, rating_columns, rating_counts,
@@ -31,9 +32,6 @@ from viewer.ui.widgets import (
 )
 
 EMPTY_COMPARE = "Open two or more inspections to compare them — File ▸ Open… several files, or File ▸ Open Folder…"
-RANK_COLOURS = ("#eef3fa", "#1f3f63")
-HIGHLIGHT_COLOURS = ("#1f3f63", "#ffffff")  # the highlighted unit's name in the heat map
-ZERO_COLOURS = ("#ffffff", "#9a9a9a")
 COLUMN_CAPS = {"Unit": 170, "Region": 120, "Framework": 140, "Published": 115, "Overall": 130, "Score": 90, "Check": 100}
 RATING_MIN_WIDTH = 96  # "improvement" on a line of its own
 
@@ -193,9 +191,9 @@ class CompareTab(CompareActions, QWidget):
         self.rank_label = QLabel()
         self.rank_label.setTextFormat(Qt.TextFormat.PlainText)  # unit names come from files
         self.rank_label.setWordWrap(True)
-        self.rank_label.setStyleSheet(chip_style(*RANK_COLOURS))
+        self.rank_label.setStyleSheet(chip_style(*palette.RANK))
         column.addWidget(self.rank_label)
-        self.across_chart = new_plot()
+        self.across_chart = ChartView()
         column.addWidget(self.across_chart)
         self.across_note = note()
         column.addWidget(self.across_note)
@@ -221,7 +219,7 @@ class CompareTab(CompareActions, QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
         header.setFixedHeight(2 * header.fontMetrics().lineSpacing() + 10)
         column.addWidget(self.counts_table)
-        self.counts_chart = new_plot()
+        self.counts_chart = ChartView()
         column.addWidget(self.counts_chart)
         column.addWidget(note("Published ratings only; a rating the report does not give counts as "
                               "“not published”. Units of different frameworks are never counted together."))
@@ -303,7 +301,7 @@ class CompareTab(CompareActions, QWidget):
 
         def colours(row: int, col: int) -> tuple[str, str] | None:
             if columns[col] == "Unit" and shown[row] == self.selected:
-                return HIGHLIGHT_COLOURS
+                return palette.HIGHLIGHT  # the highlighted unit's name
             return compare_cell_colours(cells.iat[row, col]) if columns[col] in coloured else None
 
         self.units_model.centred = coloured
@@ -346,12 +344,12 @@ class CompareTab(CompareActions, QWidget):
         code = self.standard_box.currentData()
         if not code or len(self.entries) < 2:
             self.across = None
-            empty_message(self.across_chart, "No standard rated by key questions")
+            self.across_chart.show_chart(empty_chart("No standard rated by key questions"))
             self.rank_label.setText("")
             return
         shown = [int(i) for i in self.shown.index]
         self.across = a = across_units(self.entries, code, self.question_box.currentData(), self.selected, shown)
-        key_question_units_chart(a.bars, a.edges, plot=self.across_chart)
+        self.across_chart.show_chart(across_units_chart(a))
         self.across_chart.setFixedHeight(110 + 38 * max(len(a.bars), 1))
         self.rank_label.setText(a.rank_line or "Highlight a unit to see where it ranks.")
         lead = f"Units inspected under {a.framework_id}, lowest first; dashed lines are the band edges. "
@@ -364,14 +362,14 @@ class CompareTab(CompareActions, QWidget):
         self.counts_frame = counts
         if counts.empty:
             self.counts_model.set_frame(pd.DataFrame())
-            empty_message(self.counts_chart, "No units shown")
+            self.counts_chart.show_chart(empty_chart("No units shown"))
             return
         columns = list(counts.columns)
 
         def colours(row: int, col: int) -> tuple[str, str] | None:
             if columns[col] not in COUNT_RATINGS:
                 return None
-            return colours_for(match_rating(columns[col])[0]) if counts.iat[row, col] else ZERO_COLOURS
+            return colours_for(match_rating(columns[col])[0]) if counts.iat[row, col] else palette.ZERO
 
         self.counts_model.set_frame(counts, colours=colours, bold_columns=("Total",))
         single = counts["Framework"].nunique() <= 1
@@ -384,6 +382,5 @@ class CompareTab(CompareActions, QWidget):
         self.counts_table.updateGeometry()
         labels = [r if single else f"{r} · {f}" for r, f in zip(counts["Region"], counts["Framework"])]
         what = "overall" if of == OVERALL else "standard" if of == ALL_STANDARDS else of
-        rating_counts_chart(labels, counts[COUNT_RATINGS].to_numpy().tolist(), plot=self.counts_chart,
-                            x_title=f"Number of {what} ratings")
+        self.counts_chart.show_chart(rating_counts_chart(labels, counts[COUNT_RATINGS].to_numpy().tolist(), what))
         self.counts_chart.setFixedHeight(110 + 40 * len(labels))

@@ -11,12 +11,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.charts.key_questions_chart import key_questions_chart
+from viewer.charts.bar_chart import ChartView
+from viewer.model import palette
+from viewer.model.charts import key_questions_chart
 from viewer.model.inspection import Inspection
 from viewer.model.rating_rules import Assessment, StandardAssessment, band_label
 from viewer.model.ratings import colours_for
 from viewer.model.tables import (
-    DECIDING, band_edges, key_question_bars, key_questions_table, rated_by_key_questions, rating_cell_colours,
+    DECIDING, key_questions_table, rated_by_key_questions, rating_cell_colours,
 )
 from viewer.ui.dataframe_model import DataFrameModel
 from viewer.ui.widgets import (
@@ -24,7 +26,6 @@ from viewer.ui.widgets import (
     tooltip, vertical_scroll,
 )
 
-CASES_COLOURS = ("#eef3fa", "#1f3f63")
 
 
 def _swatch(colour: str) -> QIcon:
@@ -84,11 +85,11 @@ class KeyQuestionsTab(QWidget):
         layout.addWidget(self.table)
 
         self.cases_label = rich_label()
-        self.cases_label.setStyleSheet(chip_style(*CASES_COLOURS, bold=False))
+        self.cases_label.setStyleSheet(chip_style(*palette.RANK, bold=False))
         layout.addWidget(self.cases_label)
 
         layout.addWidget(heading("Percentage 'Yes' against the rating bands", size=1))
-        self.chart = key_questions_chart([], [])
+        self.chart = ChartView()
         self.chart.setMinimumHeight(220)
         layout.addWidget(self.chart, 1)
         self.bands_label = note()
@@ -196,5 +197,4 @@ class KeyQuestionsTab(QWidget):
         else:
             self.cases_label.setText("<b>Cases needed for the next band:</b> cannot be worked out "
                                      "(the number of cases inspected is not published).")
-        key_questions_chart(key_question_bars(self.inspection, self.assessment, code),
-                            band_edges(self.assessment.framework), plot=self.chart)
+        self.chart.show_chart(key_questions_chart(self.inspection, self.assessment, code))

@@ -9,10 +9,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QSplitter, QTextBrowser, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from viewer.charts.service_findings_chart import service_findings_chart
+from viewer.charts.bar_chart import ChartView
+from viewer.model.charts import service_findings_chart
 from viewer.model.inspection import Inspection, ServiceGap
 from viewer.model.rating_rules import Assessment
-from viewer.model.tables import area_label, gap_figures, recommendations_table, service_findings_bars
+from viewer.model.tables import area_label, gap_figures, recommendations_table
 from viewer.ui.dataframe_model import DataFrameModel
 from viewer.ui.widgets import SPACING, fit_columns, heading, note, tab_layout, table_view, tooltip, wrap_tree
 
@@ -59,7 +60,7 @@ class ServiceGapsTab(QWidget):
         self.recommendations_heading = heading("Recommendations", size=1)
         self.recommendations_model = DataFrameModel()
         self.recommendations_table = table_view(self.recommendations_model, sortable=False)
-        self.findings_chart = service_findings_chart([])
+        self.findings_chart = ChartView()
         self.findings_chart.setMinimumHeight(180)
         right_split = QSplitter(Qt.Orientation.Vertical)
         right_split.addWidget(_column(self.recommendations_heading, self.recommendations_table,
@@ -93,9 +94,9 @@ class ServiceGapsTab(QWidget):
         fit_columns(self.recommendations_table, stretch=("Recommendation",), hidden=hidden, max_width=160)
         count = len(frame)
         self.recommendations_heading.setText(f"Recommendations ({count})" if count else "Recommendations: none given")
-        bars = service_findings_bars(inspection)
-        service_findings_chart(bars, plot=self.findings_chart)
-        self.findings_chart.setMinimumHeight(70 + 45 * max(len(bars), 1))
+        chart = service_findings_chart(inspection)
+        self.findings_chart.show_chart(chart)
+        self.findings_chart.setMinimumHeight(70 + 45 * max(len(chart.rows), 1))
         self.stack.show_content()
 
     def gap_rows(self) -> list[tuple[str, str, str]]:

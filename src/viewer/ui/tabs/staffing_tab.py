@@ -9,12 +9,11 @@ from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget,
 )
 
-from viewer.charts.staffing_charts import caseload_chart, staff_survey_chart, workload_chart
+from viewer.charts.bar_chart import ChartView
+from viewer.model import charts
 from viewer.model.inspection import FIGURE_TOPICS, Inspection
 from viewer.model.rating_rules import Assessment
-from viewer.model.tables import (
-    STAFFING_TOPICS, caseload_bars, figures_table, staff_survey_bars, workload_bars,
-)
+from viewer.model.tables import STAFFING_TOPICS, figures_table
 from viewer.ui.dataframe_model import DataFrameModel
 from viewer.ui.widgets import (
     SPACING, fit_columns, heading, note, rich_label, tab_layout, table_view, vertical_scroll,
@@ -67,9 +66,9 @@ class StaffingTab(QWidget):
         charts_layout = QVBoxLayout(charts)
         charts_layout.setContentsMargins(0, 0, 8, 0)
         charts_layout.setSpacing(SPACING)
-        self.caseload_chart = caseload_chart([])
-        self.workload_chart = workload_chart([])
-        self.staff_survey_chart = staff_survey_chart([])
+        self.caseload_chart = ChartView()
+        self.workload_chart = ChartView()
+        self.staff_survey_chart = ChartView()
         for title, chart in (
             ("Caseload by type", self.caseload_chart),
             ("Workload against the measure", self.workload_chart),
@@ -95,15 +94,13 @@ class StaffingTab(QWidget):
             self.stack.show_empty()
             return
         self._fill_table()
-        caseloads, workloads, survey = caseload_bars(inspection), workload_bars(inspection), staff_survey_bars(inspection)
-        caseload_chart(caseloads, plot=self.caseload_chart)
-        workload_chart(workloads, plot=self.workload_chart)
-        staff_survey_chart(survey, plot=self.staff_survey_chart)
         # Charts as tall as their bars (and wrapped labels) need, so the three read at a similar scale.
-        for chart, bars, extra, per_bar in ((self.caseload_chart, caseloads, 70, 45),
-                                            (self.workload_chart, workloads, 95, 50),
-                                            (self.staff_survey_chart, survey, 70, 56)):
-            chart.setFixedHeight(extra + per_bar * max(len(bars), 1))
+        for view, chart, extra, per_bar in (
+                (self.caseload_chart, charts.caseload_chart(inspection), 70, 45),
+                (self.workload_chart, charts.workload_chart(inspection), 95, 50),
+                (self.staff_survey_chart, charts.staff_survey_chart(inspection), 70, 56)):
+            view.show_chart(chart)
+            view.setFixedHeight(extra + per_bar * max(len(chart.rows), 1))
         self.stack.show_content()
 
     def select_topic(self, topic: str | None) -> None:
