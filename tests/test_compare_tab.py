@@ -11,6 +11,7 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from test_compare_model import make_three, other_framework_entry  # noqa: E402
 
+from viewer.model import palette  # noqa: E402
 from viewer.model.ratings import Rating, colours_for  # noqa: E402
 from viewer.printing.comparison import write_comparison_pdf  # noqa: E402
 from viewer.ui.tabs import compare_exports  # noqa: E402
@@ -127,8 +128,12 @@ def test_clicking_a_row_highlights_that_unit(qtbot, tab):
     assert signal.args == [1]
     assert [r.label for r in tab.across_chart.chart.rows if r.emphasis] == ["Kent PDU"]
     assert tab.rank_label.text() == "Kent PDU: 66% — highest of 3 units"
-    name = tab.units_model.data(tab.units_model.index(1, 0), Qt.ItemDataRole.BackgroundRole).name()
-    assert name != tab.units_model.data(tab.units_model.index(0, 0), Qt.ItemDataRole.BackgroundRole)
+    # the highlighted unit's name is drawn on the highlight colour; the others' names on none
+    def unit_cell(row: int):
+        return tab.units_model.data(tab.units_model.index(row, 0), Qt.ItemDataRole.BackgroundRole)
+
+    assert unit_cell(1).name() == palette.HIGHLIGHT[0]
+    assert unit_cell(0) is None and unit_cell(2) is None
 
 
 def test_counts_by_region_table_and_chart(tab):

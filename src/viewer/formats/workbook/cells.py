@@ -228,10 +228,10 @@ def encode_list(items: tuple[str, ...], kind: str) -> str | None:
     return cell_text(plain if decode(plain) == items else json.dumps(list(items), ensure_ascii=False))
 
 
-# CSV opened in Excel runs a cell starting with = + - @ as a formula. Such text is written with a
-# leading apostrophe, and a text that starts with an apostrophe before one of those gets one more;
-# reading a CSV file removes exactly one, so the round trip is exact.
-_FORMULA_START = "=+-@"
+# CSV opened in Excel runs a cell starting with = + - @ (or a tab or carriage return before one) as a
+# formula. Such text is written with a leading apostrophe, and a text that starts with an apostrophe
+# before one of those gets one more; reading a CSV file removes exactly one, so the round trip is exact.
+_FORMULA_START = "=+-@\t\r"
 
 
 def guard_csv_text(text: str) -> str:

@@ -1,15 +1,12 @@
-"""The Compare tab's exports: tables to CSV or XLSX, charts to PNG or SVG, and the printed comparison.
+"""The Compare tab's commands: export a table (``formats.workbook.table_export``) or a chart
+(``charts.export``) through a Save dialog, and preview the printed comparison (``printing.comparison``).
 
-``CompareActions`` holds the tab's export and print commands (the tab mixes it in).
-
-Every file is written atomically (a temporary file beside the target, then a rename). Printing goes
-the way of the printed summary: escaped HTML laid out by a QTextDocument, charts drawn from SVG as
-vectors, a footer on every page, through Qt's print-preview dialog.
+``CompareActions`` holds them (the tab mixes it in); what they export or print is what the tab's
+selection shows.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,9 +17,8 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from viewer.charts.export import export_chart
-from viewer.formats.files import atomic_path
-from viewer.model.compare import OVERALL
-from viewer.printout.comparison import Comparison, build_comparison, comparison_html
+from viewer.formats.workbook.table_export import export_rows
+from viewer.printout.comparison import Comparison, build_comparison
 from viewer.printing.comparison import comparison_layout, render_comparison
 
 TABLE_FILTER = "Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)"
@@ -30,29 +26,6 @@ CHART_FILTER = "PNG image (*.png);;SVG vector image (*.svg)"
 
 
 # ------------------------------------------------------------------------------------------ tables
-
-def export_table(frame: pd.DataFrame, path: str | os.PathLike, sheet: str = "Compare") -> None:
-    """CSV (UTF-8 with a byte-order mark, so Excel reads accents and dashes) or XLSX, by extension."""
-    suffix = Path(path).suffix.lower()
-    if suffix not in (".csv", ".xlsx"):
-        raise ValueError(f"tables export as CSV or XLSX, not '{suffix or 'no extension'}'")
-    with atomic_path(path) as tmp:
-        if suffix == ".csv":
-            frame.to_csv(tmp, index=False, encoding="utf-8-sig")
-        else:
-            with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
-                frame.to_excel(writer, index=False, sheet_name=sheet[:31])
-                _fit_excel_columns(writer.sheets[sheet[:31]], frame)
-
-
-def _fit_excel_columns(sheet, frame: pd.DataFrame) -> None:
-    from openpyxl.utils import get_column_letter
-
-    for i, column in enumerate(frame.columns, start=1):
-        longest = max([len(str(column))] + [len(str(v)) for v in frame[column].head(200)])
-        sheet.column_dimensions[get_column_letter(i)].width = min(max(8, longest + 2), 60)
-    sheet.freeze_panes = "B2"
-
 
 def _with_suffix(path: str, chosen_filter: str, default: str) -> str:
     """Keep the extension typed; otherwise take the one of the filter chosen in the dialog."""
@@ -72,7 +45,7 @@ def save_table(parent: QWidget, frame: pd.DataFrame, suggested: str, title: str 
     """Ask where, then write; returns the path written or None (cancelled). Raises OSError/ValueError."""
     path = ask_path(parent, title, suggested, TABLE_FILTER, ".xlsx")
     if path:
-        export_table(frame, path)
+        export_rows([str(c) for c in frame.columns], frame.values.tolist(), path, sheet="Compare")
     return path
 
 
@@ -111,11 +84,9 @@ class CompareActions:
 
     def comparison(self) -> Comparison:
         """What the tab shows, ready to print."""
-        boxes = (("Region", self.region_box), ("Overall rating", self.rating_box), ("Framework", self.framework_box))
-        filters = "; ".join(f"{name}: {box.currentText()}" for name, box in boxes if box.currentData() is not None)
-        return build_comparison(self.entries, self.shown_frame(), selected=self.selected,
-                                code=self.standard_box.currentData(), key=self.question_box.currentData(),
-                                count_of=self.count_box.currentData() or OVERALL, filters=filters)
+        s = self.selection
+        return build_comparison(self.entries, self.shown_frame(), selected=s.unit, code=s.code, key=s.question,
+                                count_of=s.count_of, filters=s.filters_text())
 
     def export_table(self, which: str) -> str | None:
         """Ask for a file and write the heat map ("units") or the counts ("counts") as XLSX or CSV."""
@@ -126,7 +97,7 @@ class CompareActions:
     def export_chart(self, which: str) -> str | None:
         """Ask for a file and write the across-units ("across") or counts ("counts") chart as PNG or SVG."""
         plot = self.across_chart if which == "across" else self.counts_chart
-        name = f"key-question-{self.standard_box.currentData() or ''}" if which == "across" else "ratings-by-region"
+        name = f"key-question-{self.selection.code or ''}" if which == "across" else "ratings-by-region"
         return self._saving(lambda: save_chart(self, plot, f"{name}.png"))
 
     def _saving(self, save: Callable[[], str | None]) -> str | None:

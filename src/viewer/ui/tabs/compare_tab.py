@@ -7,6 +7,7 @@ The numbers come from ``model.compare`` (pure pandas), the same functions the pr
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from viewer.charts.bar_chart import ChartView
 from viewer.model import palette
 from viewer.model.charts import across_units_chart, empty_chart, rating_counts_chart
+from viewer.model.compare_selection import CompareSelection
 from viewer.model.compare import (
     ALL_STANDARDS, COMPUTED_SUFFIX, COUNT_RATINGS, NO_REGION, OVERALL, AcrossUnits, Entry, across_units, cell_note,
     compare_cell_colours, counts_for, filter_units, framework_note, question_choices, rating_columns, rating_counts,
@@ -90,12 +92,13 @@ def _fit_to_rows(view: QTableView, most: int = 520) -> None:
     view.setMaximumHeight(most)
 
 
-def _combo(label: str, row: QBoxLayout, slot: Callable[..., None]) -> QComboBox:
+def _combo(label: str, row: QBoxLayout, slot: Callable[[Any], None]) -> QComboBox:
+    """A drop-down whose choice is handed to ``slot`` as its item's data."""
     box = QComboBox()
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     row.addWidget(QLabel(label))
     row.addWidget(box)
-    box.currentIndexChanged.connect(slot)
+    box.currentIndexChanged.connect(lambda _index: slot(box.currentData()))
     return box
 
 
@@ -106,6 +109,13 @@ def _refill(box: QComboBox, items: Sequence[tuple[Any, str]], keep: Any = None) 
     for data, text in items:
         box.addItem(text, data)
     box.setCurrentIndex(next((i for i, (data, _) in enumerate(items) if data == keep), 0))
+    box.blockSignals(False)
+
+
+def _choose_quietly(box: QComboBox, data: Any) -> None:
+    """Show ``data``'s item without telling anyone (the caller updates the selection itself)."""
+    box.blockSignals(True)
+    box.setCurrentIndex(max(0, box.findData(data)))
     box.blockSignals(False)
 
 
@@ -124,7 +134,7 @@ class CompareTab(CompareActions, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entries: list[Entry] = []
-        self.selected: int | None = None
+        self.selection = CompareSelection()
         self.shown = pd.DataFrame()  # the units frame after the filters; index = position in entries
         self.counts_frame = pd.DataFrame()
         self.across: AcrossUnits | None = None
@@ -144,9 +154,9 @@ class CompareTab(CompareActions, QWidget):
         layout.addWidget(self.framework_label)
         filters = QHBoxLayout()
         filters.setSpacing(8)
-        self.region_box = _combo("Region:", filters, self._fill)
-        self.rating_box = _combo("   Overall rating:", filters, self._fill)
-        self.framework_box = _combo("   Framework:", filters, self._fill)
+        self.region_box = _combo("Region:", filters, lambda v: self._choose(region=v))
+        self.rating_box = _combo("   Overall rating:", filters, lambda v: self._choose(rating=v))
+        self.framework_box = _combo("   Framework:", filters, lambda v: self._choose(framework=v))
         self.shown_label = note()
         filters.addSpacing(12)
         filters.addWidget(self.shown_label, 1)
@@ -183,7 +193,7 @@ class CompareTab(CompareActions, QWidget):
         column.addLayout(head)
         first, second = QHBoxLayout(), QHBoxLayout()
         self.standard_box = _combo("Standard:", first, self._on_standard_changed)
-        self.question_box = _combo("  Question:", first, self._fill_across)
+        self.question_box = _combo("  Question:", first, lambda v: self._choose_across(question=v))
         self.unit_box = _combo("Highlight:", second, self._on_unit_box)
         for row in (first, second):
             row.addStretch(1)
@@ -209,7 +219,7 @@ class CompareTab(CompareActions, QWidget):
         self.export_counts_chart_button = _button("Export chart…", lambda: self.export_chart("counts"), head)
         column.addLayout(head)
         row = QHBoxLayout()
-        self.count_box = _combo("Count:", row, self._fill_counts)
+        self.count_box = _combo("Count:", row, lambda v: self._choose_counts(count_of=v or OVERALL))
         row.addStretch(1)
         column.addLayout(row)
         self.counts_model = DataFrameModel()
@@ -231,7 +241,8 @@ class CompareTab(CompareActions, QWidget):
     def show_inspections(self, entries: Sequence[Entry], selected: int | None = None) -> None:
         """Compare ``entries`` ((Inspection, Assessment) pairs); ``selected`` is highlighted."""
         self.entries = list(entries)
-        self.selected = selected if selected is not None and 0 <= selected < len(self.entries) else None
+        unit = selected if selected is not None and 0 <= selected < len(self.entries) else None
+        self.selection = replace(self.selection, unit=unit)
         if len(self.entries) < 2:
             self.stack.show_empty(EMPTY_COMPARE)
             return
@@ -240,16 +251,18 @@ class CompareTab(CompareActions, QWidget):
         regions = sorted(set(frame["Region"]), key=lambda r: (r == NO_REGION, r.casefold()))
         ratings = [r.label for r in sorted(Rating, reverse=True)] + [NOT_PUBLISHED]
         frameworks = sorted(set(frame["Framework"]))
-        for box, first, values in ((self.region_box, "All regions", regions), (self.rating_box, "All ratings", ratings),
-                                   (self.framework_box, "All frameworks", frameworks)):
-            _refill(box, [(None, first)] + [(v, v) for v in values], box.currentData())
+        s = self.selection
+        for box, first, values, keep in ((self.region_box, "All regions", regions, s.region),
+                                         (self.rating_box, "All ratings", ratings, s.rating),
+                                         (self.framework_box, "All frameworks", frameworks, s.framework)):
+            _refill(box, [(None, first)] + [(v, v) for v in values], keep)
         self.framework_box.setEnabled(len(frameworks) > 1)
-        _refill(self.standard_box, [(c, f"{c} {names.get(c, '')}") for c in standard_codes(self.entries, True)],
-                self.standard_box.currentData())
+        _refill(self.standard_box, [(c, f"{c} {names.get(c, '')}") for c in standard_codes(self.entries, True)], s.code)
         _refill(self.unit_box, [(None, "No unit")] + [(i, unit_label(self.entries, i)) for i in
-                                                      range(len(self.entries))], self.selected)
+                                                      range(len(self.entries))], s.unit)
         _refill(self.count_box, [(OVERALL, "Overall ratings"), (ALL_STANDARDS, "All standards")]
-                + [(c, f"{c} {names.get(c, '')}") for c in standard_codes(self.entries)], self.count_box.currentData())
+                + [(c, f"{c} {names.get(c, '')}") for c in standard_codes(self.entries)], s.count_of)
+        self._take_choices()
         self.units_model.header_tips = {c: f"{c} {n}" for c, n in names.items()}
         self.legend_label.setText(
             "  ·  ".join(f"{c} {n}" for c, n in names.items())
@@ -260,36 +273,55 @@ class CompareTab(CompareActions, QWidget):
         self.stack.show_content()
         self._fill()
 
+    @property
+    def selected(self) -> int | None:
+        """The highlighted unit's position among the entries."""
+        return self.selection.unit
+
     def set_filters(self, region: str | None = None, rating: str | None = None, framework: str | None = None) -> None:
         """Filter by region, overall rating (a label) and framework id; None means any."""
         for box, value in ((self.region_box, region), (self.rating_box, rating), (self.framework_box, framework)):
-            box.blockSignals(True)
-            box.setCurrentIndex(max(0, box.findData(value)))
-            box.blockSignals(False)
-        self._fill()
+            _choose_quietly(box, value)
+        self._choose(region=region, rating=rating, framework=framework)
 
     def select_question(self, code: str, key: str | int | None = None) -> None:
         """Show standard ``code``'s question ``key`` (a theme, a position, or None for the lowest)."""
         self.standard_box.setCurrentIndex(max(0, self.standard_box.findData(code)))
         self.question_box.setCurrentIndex(max(0, self.question_box.findData(key)))
-        self._fill_across()
 
     def select_unit(self, index: int | None) -> None:
         """Highlight the unit at ``index`` in the entries (None: no unit)."""
-        self.unit_box.blockSignals(True)
-        self.unit_box.setCurrentIndex(max(0, self.unit_box.findData(index)))
-        self.unit_box.blockSignals(False)
-        self.selected = index
+        _choose_quietly(self.unit_box, index)
+        self.selection = replace(self.selection, unit=index)
         self.units_table.viewport().update()  # the highlighted unit's name cell changes colour
         self._fill_across()
 
     # ---------------------------------------------------------------------------------- internals
 
-    def _fill(self, *_args: object) -> None:
+    def _take_choices(self) -> None:
+        """The selection as the drop-downs now offer it (after they were refilled for other entries)."""
+        self.selection = replace(
+            self.selection, region=self.region_box.currentData(), rating=self.rating_box.currentData(),
+            framework=self.framework_box.currentData(), code=self.standard_box.currentData(),
+            question=self.question_box.currentData(), count_of=self.count_box.currentData() or OVERALL)
+
+    def _choose(self, **changes: Any) -> None:
+        self.selection = replace(self.selection, **changes)
+        self._fill()
+
+    def _choose_across(self, **changes: Any) -> None:
+        self.selection = replace(self.selection, **changes)
+        self._fill_across()
+
+    def _choose_counts(self, **changes: Any) -> None:
+        self.selection = replace(self.selection, **changes)
+        self._fill_counts()
+
+    def _fill(self) -> None:
         if len(self.entries) < 2:
             return
-        frame = filter_units(units_frame(self.entries), self.region_box.currentData(),
-                             self.rating_box.currentData(), self.framework_box.currentData())
+        s = self.selection
+        frame = filter_units(units_frame(self.entries), s.region, s.rating, s.framework)
         self.shown = frame
         shown = [int(i) for i in frame.index]
         self.framework_label.setText(framework_note([self.entries[i] for i in shown]) if shown else "")
@@ -300,7 +332,7 @@ class CompareTab(CompareActions, QWidget):
         cells = display.reset_index(drop=True)
 
         def colours(row: int, col: int) -> tuple[str, str] | None:
-            if columns[col] == "Unit" and shown[row] == self.selected:
+            if columns[col] == "Unit" and shown[row] == self.selection.unit:
                 return palette.HIGHLIGHT  # the highlighted unit's name
             return compare_cell_colours(cells.iat[row, col]) if columns[col] in coloured else None
 
@@ -327,37 +359,40 @@ class CompareTab(CompareActions, QWidget):
                 self.select_unit(index)
                 self.unit_chosen.emit(index)
 
-    def _on_unit_box(self, *_args: object) -> None:
-        self.select_unit(self.unit_box.currentData())
-        if self.selected is not None:
-            self.unit_chosen.emit(self.selected)
+    def _on_unit_box(self, unit: int | None) -> None:
+        self.select_unit(unit)
+        if unit is not None:
+            self.unit_chosen.emit(unit)
 
     def _refill_questions(self) -> None:
-        code = self.standard_box.currentData()
-        _refill(self.question_box, question_choices(self.entries, code) if code else [], self.question_box.currentData())
+        code = self.selection.code
+        _refill(self.question_box, question_choices(self.entries, code) if code else [], self.selection.question)
+        self.selection = replace(self.selection, question=self.question_box.currentData())
 
-    def _on_standard_changed(self, *_args: object) -> None:
+    def _on_standard_changed(self, code: str | None) -> None:
+        self.selection = replace(self.selection, code=code)
         self._refill_questions()
         self._fill_across()
 
-    def _fill_across(self, *_args: object) -> None:
-        code = self.standard_box.currentData()
+    def _fill_across(self) -> None:
+        s = self.selection
+        code = s.code
         if not code or len(self.entries) < 2:
             self.across = None
             self.across_chart.show_chart(empty_chart("No standard rated by key questions"))
             self.rank_label.setText("")
             return
         shown = [int(i) for i in self.shown.index]
-        self.across = a = across_units(self.entries, code, self.question_box.currentData(), self.selected, shown)
+        self.across = a = across_units(self.entries, code, s.question, s.unit, shown)
         self.across_chart.show_chart(across_units_chart(a))
         self.across_chart.setFixedHeight(110 + 38 * max(len(a.bars), 1))
         self.rank_label.setText(a.rank_line or "Highlight a unit to see where it ranks.")
         lead = f"Units inspected under {a.framework_id}, lowest first; dashed lines are the band edges. "
         self.across_note.setText((lead if a.framework_id else "") + a.note)
 
-    def _fill_counts(self, *_args: object) -> None:
+    def _fill_counts(self) -> None:
         shown = [int(i) for i in self.shown.index]
-        of = self.count_box.currentData() or OVERALL
+        of = self.selection.count_of
         counts = counts_for(rating_counts([self.entries[i] for i in shown]), of) if shown else pd.DataFrame()
         self.counts_frame = counts
         if counts.empty:
