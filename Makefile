@@ -23,7 +23,10 @@ $(TESTSTAMP): pyproject.toml | $(BIN)/python
 run: $(STAMP)
 	$(BIN)/inspection-viewer $(FILES)
 
+# The layering (import-linter) and the code style (ruff) are checked first: a violation fails the build.
 test: $(TESTSTAMP)
+	$(BIN)/lint-imports
+	$(BIN)/ruff check src tests bench docs
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 bench: $(TESTSTAMP)

@@ -11,9 +11,24 @@ import pytest
 
 from viewer.formats.inspection_file import load_inspection
 from viewer.model.compare import (
-    ALL_STANDARDS, COUNT_RATINGS, NOT_IN_FRAMEWORK, OVERALL, across_units, cell_rating, compare_cell_colours,
-    counts_for, filter_units, framework_groups, framework_note, key_question_frame, match_question, question_choices,
-    rank_of, rank_text, rating_counts, units_frame, with_sort_keys,
+    ALL_STANDARDS,
+    COUNT_RATINGS,
+    NOT_IN_FRAMEWORK,
+    OVERALL,
+    across_units,
+    cell_rating,
+    compare_cell_colours,
+    counts_for,
+    filter_units,
+    framework_groups,
+    framework_note,
+    key_question_frame,
+    match_question,
+    question_choices,
+    rank_text,
+    rating_counts,
+    units_frame,
+    with_sort_keys,
 )
 from viewer.model.framework import load_framework
 from viewer.model.inspection import KeyQuestion, OverallPublished, Unit
@@ -136,9 +151,9 @@ def test_reordered_questions_still_match_by_theme_and_unthemed_fall_back_to_posi
 
 
 def test_rank_of_the_selected_unit(three):
-    assert str(rank_of(three, 0, "P2.1", "safety")) == "lowest of 3 units"
-    assert rank_of(three, 2, "P2.1", "safety").text == "2nd lowest of 3 units"
-    assert rank_of(three, 1, "P2.1", "safety").text == "highest of 3 units"
+    assert str(across_units(three, "P2.1", "safety", 0).rank) == "lowest of 3 units"
+    assert across_units(three, "P2.1", "safety", 2).rank.text == "2nd lowest of 3 units"
+    assert across_units(three, "P2.1", "safety", 1).rank.text == "highest of 3 units"
     assert rank_text(5, [1, 5, 5, 9]).text == "joint 2nd lowest of 4 units"
     assert rank_text(8, [1, 2, 3, 8, 9]).text == "2nd highest of 5 units"
 

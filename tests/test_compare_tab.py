@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import os
+import pandas as pd
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from test_compare_model import make_three, other_framework_entry
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-from PySide6.QtCore import QPoint, Qt  # noqa: E402
-from test_compare_model import make_three, other_framework_entry  # noqa: E402
-
-from viewer.model import palette  # noqa: E402
-from viewer.model.ratings import Rating, colours_for  # noqa: E402
-from viewer.printing.comparison import write_comparison_pdf  # noqa: E402
-from viewer.ui.tabs import compare_exports  # noqa: E402
-from viewer.ui.tabs.compare_tab import EMPTY_COMPARE, CompareTab  # noqa: E402
+from viewer.model import palette
+from viewer.model.ratings import Rating, colours_for
+from viewer.printing.comparison import write_comparison_pdf
+from viewer.ui.tabs import compare_exports
+from viewer.ui.tabs.compare_tab import EMPTY_COMPARE, CompareTab
 
 CODES = ["P1.1", "P1.2", "P1.3", "P2.1", "P2.2", "P2.3", "P2.4"]
 

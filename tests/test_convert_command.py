@@ -8,9 +8,10 @@ import subprocess
 import sys
 from dataclasses import replace
 
-from conftest import BAD, DATA, REPO
 from viewer.formats.inspection_file import load_inspection
 from viewer.formats.workbook import read_workbook
+
+from conftest import BAD, DATA, REPO
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
@@ -19,7 +20,10 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
 
 
 def _same(a, b) -> bool:
-    return replace(a, source_path=None, source_part=None, warnings=()) == replace(b, source_path=None, source_part=None, warnings=())
+    def bare(inspection):
+        return replace(inspection, source_path=None, source_part=None, warnings=())
+
+    return bare(a) == bare(b)
 
 
 def test_report_to_inspection_file_says_what_it_found(tmp_path):

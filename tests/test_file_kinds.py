@@ -7,12 +7,13 @@ import zipfile
 
 import pytest
 
-from conftest import DATA
 from viewer.formats import kinds
 from viewer.formats.errors import UnreadableFileError
 from viewer.formats.inspection_file import load_inspection
 from viewer.formats.kinds import discover, kind_of, open_filter, read_path, save_filters, writer_for
 from viewer.formats.workbook import write_workbook
+
+from conftest import DATA
 
 SEED = DATA / "hmip-hertfordshire-pdu-2024.txt"
 REPORTS = DATA / "reports"

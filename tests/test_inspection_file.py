@@ -8,10 +8,11 @@ from dataclasses import replace
 
 import pytest
 
-from conftest import BAD, DATA
 from viewer.formats.errors import LoadError, NotJsonError, SchemaError, UnknownFrameworkError, UnreadableFileError
 from viewer.formats.inspection_file import load_inspection, save_inspection
 from viewer.model.ratings import Rating
+
+from conftest import BAD, DATA
 
 # (file, error class, the place named, words the message must contain)
 BAD_FILES = [

@@ -10,9 +10,10 @@ from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
+from viewer.ui.main_window import MainWindow
+
 from conftest import BAD, DATA, REPO
 from gui_text import all_text
-from viewer.ui.main_window import MainWindow
 
 TAB_TITLES = ["Ratings", "Key questions", "Staffing and workload", "Service gaps", "Compare"]
 

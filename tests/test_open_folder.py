@@ -9,9 +9,10 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 
-from conftest import BAD
 from viewer.formats.inspection_file import load_inspection
 from viewer.ui.main_window import MainWindow
+
+from conftest import BAD
 
 
 @pytest.fixture

@@ -11,11 +11,12 @@ from dataclasses import dataclass, replace
 
 import pytest
 
-from conftest import DATA, REPO
 from viewer.formats.errors import LoadError, ReportImportError, UnreadableFileError
 from viewer.formats.inspection_file import load_inspection, save_inspection
 from viewer.formats.published_report.importer import NOT_A_REPORT, ImportResult, import_report
 from viewer.model.inspection import Figure, Inspection
+
+from conftest import DATA, REPO
 
 SEED = DATA / "hmip-hertfordshire-pdu-2024.txt"
 REPORTS = DATA / "reports"

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from test_report_import import FIGURE_TARGET, REPORTS, SAMPLE, SEED, _fold, report_comparison
+
 from viewer.formats.inspection_file import load_inspection
-from viewer.formats.published_report.html import html_to_text
+from viewer.formats.published_report.html import html_text_and_warnings
 from viewer.formats.published_report.importer import import_report, parse_report_text
 from viewer.model.inspection import Inspection
 from viewer.model.ratings import Rating
@@ -62,7 +62,7 @@ def _same_words(text: str) -> str:
 
 
 def test_web_page_leaves_out_scripts_styles_navigation_and_footnotes():
-    text = html_to_text((REPORTS / "hertfordshire-web.html").read_text(encoding="utf-8"))
+    text, _ = html_text_and_warnings((REPORTS / "hertfordshire-web.html").read_text(encoding="utf-8"))
     for unwanted in ("dataLayer", "margin:0", "Inspections", "cookies", "Score 9/21", "Source: Office for National"):
         assert unwanted not in text
     assert "P 1.1 Leadership\tRequires improvement" in text  # the ratings table, one row per standard

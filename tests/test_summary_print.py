@@ -11,12 +11,13 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from conftest import BAD, DATA, REPO
 from viewer.formats.inspection_file import load_inspection
 from viewer.model.framework import load_framework
 from viewer.model.rating_rules import assess
 from viewer.printout.summary import build_summary
 from viewer.printout.summary_html import summary_html
+
+from conftest import BAD, DATA, REPO
 
 HOSTILE = "<img src=x><a href='http://example.invalid'>link</a>"
 SAMPLE_PAGES = 5  # the sample is a dense report (95 figures, 11 gaps); kept stable by the layout rules
@@ -37,8 +38,8 @@ def _text(pdf_path) -> tuple[PdfReader, list[str]]:
 
 @pytest.fixture(scope="module")
 def sample_pdf(tmp_path_factory, qapp_module):
-    from viewer.resource_files import sample_path
     from viewer.printing.summary import write_summary_pdf
+    from viewer.resource_files import sample_path
 
     inspection, summary = _summary(sample_path())
     path = tmp_path_factory.mktemp("pdf") / "summary.pdf"
@@ -109,7 +110,8 @@ def test_letter_paper_lays_out_every_section(tmp_path, qapp_module, sample_path)
 def test_no_row_is_cut_and_no_heading_is_stranded(qapp_module, sample_path, paper):
     from PySide6.QtGui import QPdfWriter
 
-    from viewer.printing import pages, summary as printing
+    from viewer.printing import pages
+    from viewer.printing import summary as printing
 
     _, summary = _summary(sample_path)
     writer = QPdfWriter(str(DATA / "never-written.pdf"))  # no painter is opened, so nothing is written

@@ -3,26 +3,23 @@
 from __future__ import annotations
 
 import math
-import os
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import pandas as pd
+import pytest
+from PySide6.QtCore import Qt
 
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
-
-from viewer.formats.inspection_file import load_inspection  # noqa: E402
-from viewer.model.framework import load_framework  # noqa: E402
-from viewer.model.inspection import Inspection, KeyQuestion, OverallPublished, Standard, Unit  # noqa: E402
-from viewer.model.rating_rules import assess  # noqa: E402
-from viewer.model.ratings import Rating  # noqa: E402
-from viewer.resource_files import sample_path  # noqa: E402
-from viewer.ui.dataframe_model import SORT_ROLE, DataFrameModel  # noqa: E402
-from viewer.ui.tabs.key_questions_tab import KeyQuestionsTab  # noqa: E402
-from viewer.ui.tabs.ratings_tab import RatingsTab  # noqa: E402
-from viewer.ui.tabs.service_gaps_tab import ServiceGapsTab  # noqa: E402
-from viewer.ui.tabs.staffing_tab import StaffingTab  # noqa: E402
-from viewer.ui.widgets import EMPTY_TEXT  # noqa: E402
+from viewer.formats.inspection_file import load_inspection
+from viewer.model.framework import load_framework
+from viewer.model.inspection import Inspection, KeyQuestion, OverallPublished, Standard, Unit
+from viewer.model.rating_rules import assess
+from viewer.model.ratings import Rating
+from viewer.resource_files import sample_path
+from viewer.ui.dataframe_model import SORT_ROLE, DataFrameModel
+from viewer.ui.tabs.key_questions_tab import KeyQuestionsTab
+from viewer.ui.tabs.ratings_tab import RatingsTab
+from viewer.ui.tabs.service_gaps_tab import ServiceGapsTab
+from viewer.ui.tabs.staffing_tab import StaffingTab
+from viewer.ui.widgets import EMPTY_TEXT
 
 NAMES = ["Leadership", "Staffing", "Services", "Assessment", "Planning", "Implementation and delivery", "Reviewing"]
 TABS = [(RatingsTab, "Ratings"), (KeyQuestionsTab, "Key questions"), (StaffingTab, "Staffing and workload"),

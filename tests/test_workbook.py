@@ -14,18 +14,23 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
-from conftest import DATA
 from viewer.formats.errors import LoadError, SchemaError, UnknownFrameworkError, UnreadableFileError
 from viewer.formats.inspection_file import load_inspection
 from viewer.formats.inspection_file.write import inspection_to_dict
 from viewer.formats.workbook import (
-    WorkbookError, WorkbookWriteError, inspection_ids, read_workbook, write_workbook,
+    WorkbookError,
+    WorkbookWriteError,
+    inspection_ids,
+    read_workbook,
+    write_workbook,
 )
 from viewer.formats.workbook.cells import decode_ids, decode_texts, encode_list
 from viewer.formats.workbook.layout import SHEET_NAMES, SHEETS
 from viewer.model.inspection import Figure, Inspection, KeyQuestion, Recommendation, ServiceGap, Standard, Unit
 from viewer.model.ratings import Rating
 from viewer.resource_files import resource_path
+
+from conftest import DATA
 
 BAD_BOOKS = DATA / "bad_workbooks"
 FORMATS = ["book.xlsx", "book.ods", "book-csv"]

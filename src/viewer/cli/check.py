@@ -71,9 +71,10 @@ def _print_text(result: dict[str, Any], out: TextIO) -> None:
     o = assessment.overall
     out.write(f"{result['path']}: OK - {result['unit']}\n")
     out.write(f"  overall  published: {label_or_missing(o.published_rating)}, score {_score(o.published_score, o.max_score)}\n")
-    computed_score = _score(o.computed_score, o.max_score) if o.computed_score is not None else "cannot compute"
-    out.write(f"           computed:  {label_or_missing(o.computed_rating) if o.computed_score is not None else 'cannot compute'}, "
-              f"score {computed_score}\n")
+    if o.computed_score is None:
+        out.write("           computed:  cannot compute, score cannot compute\n")
+    else:
+        out.write(f"           computed:  {label_or_missing(o.computed_rating)}, score {_score(o.computed_score, o.max_score)}\n")
     for s in assessment.standards:
         computed = s.computed.label if s.computed else "(judgement)" if s.domain == 1 else "-"
         lowest = f"lowest {s.lowest_percent:g}%" if s.lowest_percent is not None else ""

@@ -17,8 +17,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from viewer.formats.kinds import INSPECTION_FILE, WRITABLE, writer_for
 from viewer.formats.files import unique_path
+from viewer.formats.kinds import INSPECTION_FILE, WRITABLE, writer_for
 from viewer.model.inspection import Inspection
 from viewer.workspace import OpenResult, open_paths
 

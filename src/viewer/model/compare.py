@@ -342,31 +342,21 @@ def across_units(entries: Sequence[Entry], code: str, key: str | int | None, sel
     return AcrossUnits(code, title, framework_id, bars, edges, rank, rank_line, " ".join(notes))
 
 
-def rank_of(entries: Sequence[Entry], selected: int, code: str, key: str | int | None = LOWEST) -> Rank | None:
-    """Where the selected inspection's % Yes ranks among the units of its framework ("2nd lowest of 3
-    units"), or None when it has no figure for the question."""
-    return across_units(entries, code, key, selected).rank
-
-
 # ----------------------------------------------------------------------------------------- counts
 
-_BY = {"region": ("Region", lambda i: i.unit.region or NO_REGION), "kind": ("Unit kind", lambda i: i.unit.kind or "—")}
-
-
-def rating_counts(entries: Sequence[Entry], by: str = "region") -> pd.DataFrame:
-    """Counts of each published rating per framework and region (or ``by="kind"``): one row for the
-    overall rating, one for all standards together and one per standard code."""
-    column, key = _BY[by]
+def rating_counts(entries: Sequence[Entry]) -> pd.DataFrame:
+    """Counts of each published rating per framework and region: one row for the overall rating, one for
+    all standards together and one per standard code."""
     codes = standard_codes(entries)
     rows = []
     for framework_id, positions in framework_groups(entries).items():
         groups: dict[str, list[int]] = {}
         for i in positions:
-            groups.setdefault(key(entries[i][0]), []).append(i)
+            groups.setdefault(entries[i][0].unit.region or NO_REGION, []).append(i)
         for value in sorted(groups, key=lambda v: (v == NO_REGION, v.casefold())):
             members = [entries[i] for i in groups[value]]
             per: dict[str, Counter] = {OVERALL: Counter(), ALL_STANDARDS: Counter()}
-            for inspection, assessment in members:
+            for _, assessment in members:
                 per[OVERALL][label_or_missing(assessment.overall.published_rating)] += 1
                 for sa in assessment.standards:
                     per.setdefault(sa.code, Counter())[label_or_missing(sa.published)] += 1
@@ -374,7 +364,7 @@ def rating_counts(entries: Sequence[Entry], by: str = "region") -> pd.DataFrame:
             for of in [OVERALL, ALL_STANDARDS] + [c for c in codes if c in per]:
                 counts = [per[of][r] for r in COUNT_RATINGS]
                 rows.append([framework_id, value, of, len(members)] + counts + [sum(counts)])
-    return pd.DataFrame(rows, columns=["Framework", column, "Of", "Units"] + COUNT_RATINGS + ["Total"])
+    return pd.DataFrame(rows, columns=["Framework", "Region", "Of", "Units"] + COUNT_RATINGS + ["Total"])
 
 
 def counts_for(counts: pd.DataFrame, of: str) -> pd.DataFrame:

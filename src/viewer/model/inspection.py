@@ -99,12 +99,6 @@ class Figure:
     sentence: str | None = None
 
     @property
-    def proportion(self) -> float | None:
-        if self.count is None or not self.total:
-            return None
-        return self.count / self.total
-
-    @property
     def display_value(self) -> str:
         if self.count is not None and self.total is not None:
             return f"{self.count} out of {self.total}"

@@ -37,7 +37,6 @@ STAFFING_TOPICS = ("caseload", "staffing", "workload", "staff_survey")
 RATINGS_COLUMNS = ["Code", "Standard", "Domain", "Published", "Computed", "Check", "Rule"]
 KEY_QUESTION_COLUMNS = ["Question", "Theme", "% Yes", "Band", "Deciding"]
 FIGURE_COLUMNS = ["Topic", "What", "Value", "Number", "Standard", "Section", "Sentence"]
-GAP_COLUMNS = ["Area", "Gap", "Standard", "Description", "Evidence", "Figures"]
 RECOMMENDATION_COLUMNS = ["No.", "Recommendation", "Standards", "Gap areas"]
 
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -344,15 +343,6 @@ def service_findings_bars(inspection: Inspection) -> list[ProportionBar]:
 def gap_figures(inspection: Inspection, figure_ids: tuple[str, ...]) -> list[Figure]:
     by_id = {f.id: f for f in inspection.figures}
     return [by_id[i] for i in figure_ids if i in by_id]
-
-
-def service_gaps_table(inspection: Inspection) -> pd.DataFrame:
-    rows = [
-        [area_label(g.area), g.title, g.standard or "", g.description or "", "\n".join(g.evidence),
-         "\n".join(f"{f.label}: {f.display_value}" for f in gap_figures(inspection, g.figure_ids))]
-        for g in inspection.service_gaps
-    ]
-    return pd.DataFrame(rows, columns=GAP_COLUMNS)
 
 
 def recommendations_table(inspection: Inspection) -> pd.DataFrame:

@@ -15,11 +15,20 @@ from html import escape
 import pandas as pd
 
 from viewer.formats.printout_marks import COMPARISON_MARK
-from viewer.model.compare import (
-    COUNT_RATINGS, OVERALL, AcrossUnits, Entry, across_units, compare_cell_colours, counts_for, framework_note,
-    rating_columns, rating_counts, standard_names,
-)
 from viewer.model.charts import across_units_chart
+from viewer.model.compare import (
+    COUNT_RATINGS,
+    OVERALL,
+    AcrossUnits,
+    Entry,
+    across_units,
+    compare_cell_colours,
+    counts_for,
+    framework_note,
+    rating_columns,
+    rating_counts,
+    standard_names,
+)
 from viewer.model.ratings import colours_for, match_rating
 from viewer.printout.summary_html import CHART_SCHEME, HEAD_BG, RULE
 from viewer.printout.svg_charts import ChartSvg, chart_svg

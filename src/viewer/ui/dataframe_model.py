@@ -141,10 +141,6 @@ class DataFrameModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._frame.columns)
 
-    def hasChildren(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008, N802
-        # Public again (QAbstractTableModel makes it private in C++), so generic code can walk any model.
-        return not parent.isValid() and len(self._frame) > 0
-
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags

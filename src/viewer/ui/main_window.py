@@ -10,24 +10,30 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtWidgets import (
-    QFileDialog, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter,
-    QTabWidget, QVBoxLayout, QWidget,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from viewer import __version__
 from viewer.formats.errors import LoadError
 from viewer.formats.kinds import open_filter
-from viewer.ui.tabs.key_questions_tab import KeyQuestionsTab
-from viewer.ui.dialogs.load_errors import load_errors_dialog
 from viewer.ui.background_load import BackgroundLoad
-from viewer.ui.inspection_list import InspectionList
-from viewer.ui.tabs.ratings_tab import RatingsTab
+from viewer.ui.dialogs.load_errors import load_errors_dialog
 from viewer.ui.dialogs.save_as import SAVE_FILTERS, save_target, write_inspection
+from viewer.ui.inspection_list import InspectionList
+from viewer.ui.menus import build_menus
+from viewer.ui.tabs.key_questions_tab import KeyQuestionsTab
+from viewer.ui.tabs.ratings_tab import RatingsTab
 from viewer.ui.tabs.service_gaps_tab import ServiceGapsTab
 from viewer.ui.tabs.staffing_tab import StaffingTab
-from viewer.ui.menus import build_menus
 from viewer.workspace import OpenedInspection, OpenResult, needs_background, open_paths
-
 
 
 def _compare_tab() -> QWidget:

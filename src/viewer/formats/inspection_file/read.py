@@ -12,17 +12,24 @@ import os
 from pathlib import Path
 from typing import Any
 
-from viewer.formats.inspection_file import fields as F
-from viewer.formats.errors import NotJsonError, UnknownFrameworkError, UnreadableFileError
+from viewer.formats.errors import NotJsonError, UnknownFrameworkError, UnreadableFileError, describe
 from viewer.formats.files import read_file_bytes
-from viewer.formats.errors import describe
+from viewer.formats.inspection_file import fields as spec
 from viewer.formats.inspection_file.fields import Invalid, json_path_text, read_list, read_record
-from viewer.formats.inspection_file.write import FORMAT_ID
 from viewer.formats.inspection_file.json_positions import line_of
+from viewer.formats.inspection_file.write import FORMAT_ID
 from viewer.model.framework import Framework, FrameworkError, load_framework
 from viewer.model.inspection import (
-    CaseSample, Figure, Inspection, KeyQuestion, OverallPublished, Recommendation, ReportInfo, ServiceGap,
-    Standard, Unit,
+    CaseSample,
+    Figure,
+    Inspection,
+    KeyQuestion,
+    OverallPublished,
+    Recommendation,
+    ReportInfo,
+    ServiceGap,
+    Standard,
+    Unit,
 )
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # inspection files; the viewer never writes a larger one
@@ -84,20 +91,20 @@ def inspection_from_data(data: Any, source: str | None = None) -> Inspection:
     """Build an :class:`Inspection` from decoded JSON. Raises ``Invalid`` with a JSON path."""
     framework = _framework(data)
     warnings: list[str] = []
-    root = read_record(data, F.ROOT, [], warnings)
-    unit = read_record(root["unit"], F.UNIT, ["unit"], warnings)
-    report = read_record(root.get("report", {}), F.REPORT, ["report"], warnings)
-    overall = read_record(root.get("overall", {}), F.overall_fields(framework.max_score, framework.name),
+    root = read_record(data, spec.ROOT, [], warnings)
+    unit = read_record(root["unit"], spec.UNIT, ["unit"], warnings)
+    report = read_record(root.get("report", {}), spec.REPORT, ["report"], warnings)
+    overall = read_record(root.get("overall", {}), spec.overall_fields(framework.max_score, framework.name),
                           ["overall"], warnings)
-    cases = read_record(root.get("cases", {}), F.CASES, ["cases"], warnings)
+    cases = read_record(root.get("cases", {}), spec.CASES, ["cases"], warnings)
     return Inspection(
         framework_id=framework.id, unit=Unit(**unit), report=ReportInfo(**report),
         overall=OverallPublished(overall.get("rating"), overall.get("score")), cases=CaseSample(**cases),
         standards=_standards(root, framework, warnings),
-        figures=tuple(_figure(path, f) for path, f in read_list(root, "figures", F.FIGURE, [], warnings)),
-        service_gaps=tuple(ServiceGap(**g) for _, g in read_list(root, "service_gaps", F.SERVICE_GAP, [], warnings)),
+        figures=tuple(_figure(path, f) for path, f in read_list(root, "figures", spec.FIGURE, [], warnings)),
+        service_gaps=tuple(ServiceGap(**g) for _, g in read_list(root, "service_gaps", spec.SERVICE_GAP, [], warnings)),
         recommendations=tuple(Recommendation(**r) for _, r in
-                              read_list(root, "recommendations", F.RECOMMENDATION, [], warnings)),
+                              read_list(root, "recommendations", spec.RECOMMENDATION, [], warnings)),
         source_path=source, warnings=tuple(warnings),
     )
 
@@ -105,14 +112,14 @@ def inspection_from_data(data: Any, source: str | None = None) -> Inspection:
 def _standards(root: dict, framework: Framework, warnings: list[str]) -> tuple[Standard, ...]:
     out: list[Standard] = []
     seen: dict[str, int] = {}
-    for path, s in read_list(root, "standards", F.STANDARD, [], warnings):
+    for path, s in read_list(root, "standards", spec.STANDARD, [], warnings):
         code = s["code"].replace(" ", "").rstrip(".")  # "P 2.1." as printed in reports is P2.1
         if code in seen:
             raise Invalid(path + ["code"], f"standard code '{code}' appears twice (first at $.standards[{seen[code]}])")
         seen[code] = path[-1]
         if framework.definition(code) is None:
             warnings.append(f"{json_path_text(path + ['code'])}: '{code}' is not a standard of {framework.name}")
-        questions = tuple(KeyQuestion(**q) for _, q in read_list(s, "key_questions", F.KEY_QUESTION, path, warnings))
+        questions = tuple(KeyQuestion(**q) for _, q in read_list(s, "key_questions", spec.KEY_QUESTION, path, warnings))
         out.append(Standard(**{**s, "code": code, "key_questions": questions}))
     return tuple(out)
 

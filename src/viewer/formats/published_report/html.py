@@ -144,11 +144,6 @@ class _TextBuilder(HTMLParser):
         return "\n".join(self.lines), warnings
 
 
-def html_to_text(html: str) -> str:
-    """The readable text of an HTML page, one block per paragraph, table rows as tab-separated cells."""
-    return html_text_and_warnings(html)[0]
-
-
 def html_text_and_warnings(html: str) -> tuple[str, list[str]]:
     builder = _TextBuilder()
     builder.feed(html)

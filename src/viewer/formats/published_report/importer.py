@@ -13,16 +13,20 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from viewer.formats.errors import LoadError, ReportImportError
+from viewer.formats.errors import ReportImportError
 from viewer.formats.files import read_file_bytes
 from viewer.formats.printout_marks import is_own_printout
+from viewer.formats.published_report.decode import decode_report, sniff_kind
 from viewer.formats.published_report.figures import read_figures
 from viewer.formats.published_report.front_matter import (
-    read_case_sample, read_fieldwork_start, read_ratings_table, read_recommendations, read_title_page,
+    read_case_sample,
+    read_fieldwork_start,
+    read_ratings_table,
+    read_recommendations,
+    read_title_page,
     unit_from_recommendations,
 )
 from viewer.formats.published_report.gaps import read_service_gaps
-from viewer.formats.published_report.decode import decode_report, sniff_kind
 from viewer.formats.published_report.html import html_text_and_warnings
 from viewer.formats.published_report.pdf import pdf_text
 from viewer.formats.published_report.sections import ImportNotes, Section, read_standard, split_sections

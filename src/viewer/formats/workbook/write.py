@@ -18,8 +18,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from viewer.formats.files import atomic_path, ordinary_mode
-from viewer.formats.files import slug
+from viewer.formats.files import atomic_path, ordinary_mode, slug
 from viewer.formats.workbook.cells import BadCell, cell_text, encode_list, guard_csv_text
 from viewer.formats.workbook.layout import FORMAT_VERSION, SHEET, SHEET_NAMES, SHEETS, Column, readme_rows
 from viewer.model.fields import INSPECTION_PARTS, KEY_QUESTION, LISTS, Record

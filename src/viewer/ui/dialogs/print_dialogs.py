@@ -7,9 +7,9 @@ from pathlib import Path
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from viewer.printout.summary import Summary
 from viewer.printing.pages import page_layout
 from viewer.printing.summary import render_summary, write_summary_pdf
+from viewer.printout.summary import Summary
 
 
 def new_printer() -> QPrinter:

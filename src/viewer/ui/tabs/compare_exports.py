@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from viewer.charts.export import export_chart
 from viewer.formats.workbook.table_export import export_rows
-from viewer.printout.comparison import Comparison, build_comparison
 from viewer.printing.comparison import comparison_layout, render_comparison
+from viewer.printout.comparison import Comparison, build_comparison
 
 TABLE_FILTER = "Excel workbook (*.xlsx);;CSV, comma-separated (*.csv)"
 CHART_FILTER = "PNG image (*.png);;SVG vector image (*.svg)"

@@ -6,7 +6,12 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
 from viewer.charts.bar_chart import ChartView
@@ -16,7 +21,14 @@ from viewer.model.rating_rules import Assessment
 from viewer.model.tables import STAFFING_TOPICS, figures_table
 from viewer.ui.dataframe_model import DataFrameModel
 from viewer.ui.widgets import (
-    SPACING, fit_columns, heading, note, rich_label, tab_layout, table_view, vertical_scroll,
+    SPACING,
+    fit_columns,
+    heading,
+    note,
+    rich_label,
+    tab_layout,
+    table_view,
+    vertical_scroll,
 )
 
 ALL_TOPICS = "All staffing topics"
