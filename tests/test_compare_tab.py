@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from test_compare_model import make_three, other_framework_entry
+from compare_units import make_three, other_framework_entry
 
 from viewer.model import palette
 from viewer.model.ratings import Rating, colours_for

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_report_import import REPORTS, SEED
+from report_checks import REPORTS, SEED
 
 from viewer.formats.errors import LoadError
 from viewer.formats.inspection_file import inspection_from_data

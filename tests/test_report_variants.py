@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_report_import import FIGURE_TARGET, REPORTS, SAMPLE, SEED, _fold, report_comparison
+from report_checks import FIGURE_TARGET, REPORTS, SAMPLE, SEED, _fold, report_comparison
 
 from viewer.formats.inspection_file import load_inspection
 from viewer.formats.published_report.html import html_text_and_warnings

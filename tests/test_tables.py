@@ -10,14 +10,7 @@ from viewer.formats.inspection_file import load_inspection
 from viewer.model import tables as t
 from viewer.model.framework import load_framework
 from viewer.model.inspection import (
-    Figure,
-    Inspection,
-    KeyQuestion,
-    OverallPublished,
-    Recommendation,
-    ServiceGap,
-    Standard,
-    Unit,
+    Figure, Inspection, KeyQuestion, OverallPublished, Recommendation, ServiceGap, Standard, Unit,
 )
 from viewer.model.rating_rules import assess
 from viewer.model.ratings import Rating

@@ -17,13 +17,7 @@ from openpyxl import Workbook, load_workbook
 from viewer.formats.errors import LoadError, SchemaError, UnknownFrameworkError, UnreadableFileError
 from viewer.formats.inspection_file import load_inspection
 from viewer.formats.inspection_file.write import inspection_to_dict
-from viewer.formats.workbook import (
-    WorkbookError,
-    WorkbookWriteError,
-    inspection_ids,
-    read_workbook,
-    write_workbook,
-)
+from viewer.formats.workbook import WorkbookError, WorkbookWriteError, inspection_ids, read_workbook, write_workbook
 from viewer.formats.workbook.cells import decode_ids, decode_texts, encode_list
 from viewer.formats.workbook.layout import SHEET_NAMES, SHEETS
 from viewer.model.inspection import Figure, Inspection, KeyQuestion, Recommendation, ServiceGap, Standard, Unit

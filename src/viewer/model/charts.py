@@ -18,13 +18,7 @@ from viewer.model.inspection import Inspection
 from viewer.model.rating_rules import Assessment
 from viewer.model.ratings import Rating, colours_for, match_rating
 from viewer.model.tables import (
-    Bar,
-    ProportionBar,
-    caseload_bars,
-    key_question_bars,
-    service_findings_bars,
-    staff_survey_bars,
-    workload_bars,
+    Bar, ProportionBar, caseload_bars, key_question_bars, service_findings_bars, staff_survey_bars, workload_bars,
 )
 
 PERCENT_YES = "Percentage of inspected cases answered 'Yes'"

@@ -13,17 +13,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from viewer.model.inspection import (
-    FIGURE_TOPICS,
-    KEY_QUESTION_THEMES,
-    CaseSample,
-    Figure,
-    KeyQuestion,
-    OverallPublished,
-    Recommendation,
-    ReportInfo,
-    ServiceGap,
-    Standard,
-    Unit,
+    FIGURE_TOPICS, KEY_QUESTION_THEMES, CaseSample, Figure, KeyQuestion, OverallPublished, Recommendation,
+    ReportInfo, ServiceGap, Standard, Unit,
 )
 
 # Kinds of value: text; month ("YYYY-MM", or a year); day ("YYYY-MM-DD"); texts (a list of sentences);

@@ -11,18 +11,8 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QColor,
-    QFont,
-    QPagedPaintDevice,
-    QPageLayout,
-    QPageSize,
-    QPainter,
-    QPdfWriter,
-    QPen,
-    QPyTextObject,
-    QTextDocument,
-    QTextFormat,
+    QAbstractTextDocumentLayout, QColor, QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter,
+    QPen, QPyTextObject, QTextDocument, QTextFormat,
 )
 from PySide6.QtSvg import QSvgRenderer
 

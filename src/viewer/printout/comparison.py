@@ -17,17 +17,8 @@ import pandas as pd
 from viewer.formats.printout_marks import COMPARISON_MARK
 from viewer.model.charts import across_units_chart
 from viewer.model.compare import (
-    COUNT_RATINGS,
-    OVERALL,
-    AcrossUnits,
-    Entry,
-    across_units,
-    compare_cell_colours,
-    counts_for,
-    framework_note,
-    rating_columns,
-    rating_counts,
-    standard_names,
+    COUNT_RATINGS, OVERALL, AcrossUnits, Entry, across_units, compare_cell_colours, counts_for, framework_note,
+    rating_columns, rating_counts, standard_names,
 )
 from viewer.model.ratings import colours_for, match_rating
 from viewer.printout.summary_html import CHART_SCHEME, HEAD_BG, RULE

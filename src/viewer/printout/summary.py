@@ -14,14 +14,8 @@ from viewer.model.inspection import Inspection
 from viewer.model.rating_rules import Assessment
 from viewer.model.ratings import Rating
 from viewer.model.tables import (
-    STAFFING_TOPICS,
-    OverallSummary,
-    figures_table,
-    key_question_bars,
-    key_questions_table,
-    overall_summary,
-    rated_by_key_questions,
-    ratings_table,
+    STAFFING_TOPICS, OverallSummary, figures_table, key_question_bars, key_questions_table, overall_summary,
+    rated_by_key_questions, ratings_table,
 )
 from viewer.printout.svg_charts import ChartSvg, chart_svg
 

@@ -5,18 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFrame,
-    QHeaderView,
-    QLabel,
-    QScrollArea,
-    QStackedWidget,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
-    QTreeView,
-    QVBoxLayout,
-    QWidget,
+    QAbstractItemView, QFrame, QHeaderView, QLabel, QScrollArea, QStackedWidget, QStyledItemDelegate,
+    QStyleOptionViewItem, QTableView, QTreeView, QVBoxLayout, QWidget,
 )
 
 from viewer.model import palette

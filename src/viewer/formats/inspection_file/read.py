@@ -20,15 +20,7 @@ from viewer.formats.inspection_file.json_positions import line_of
 from viewer.formats.inspection_file.write import FORMAT_ID
 from viewer.model.framework import Framework, FrameworkError, load_framework
 from viewer.model.inspection import (
-    CaseSample,
-    Figure,
-    Inspection,
-    KeyQuestion,
-    OverallPublished,
-    Recommendation,
-    ReportInfo,
-    ServiceGap,
-    Standard,
+    CaseSample, Figure, Inspection, KeyQuestion, OverallPublished, Recommendation, ReportInfo, ServiceGap, Standard,
     Unit,
 )
 

@@ -19,11 +19,7 @@ from viewer.formats.printout_marks import is_own_printout
 from viewer.formats.published_report.decode import decode_report, sniff_kind
 from viewer.formats.published_report.figures import read_figures
 from viewer.formats.published_report.front_matter import (
-    read_case_sample,
-    read_fieldwork_start,
-    read_ratings_table,
-    read_recommendations,
-    read_title_page,
+    read_case_sample, read_fieldwork_start, read_ratings_table, read_recommendations, read_title_page,
     unit_from_recommendations,
 )
 from viewer.formats.published_report.gaps import read_service_gaps

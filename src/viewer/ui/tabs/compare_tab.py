@@ -13,15 +13,7 @@ from typing import Any
 import pandas as pd
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QBoxLayout,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSizePolicy,
-    QTableView,
-    QVBoxLayout,
+    QAbstractItemView, QBoxLayout, QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QTableView, QVBoxLayout,
     QWidget,
 )
 
@@ -29,43 +21,16 @@ from viewer.charts.bar_chart import ChartView
 from viewer.model import palette
 from viewer.model.charts import across_units_chart, empty_chart, rating_counts_chart
 from viewer.model.compare import (
-    ALL_STANDARDS,
-    COMPUTED_SUFFIX,
-    COUNT_RATINGS,
-    NO_REGION,
-    OVERALL,
-    AcrossUnits,
-    Entry,
-    across_units,
-    cell_note,
-    compare_cell_colours,
-    counts_for,
-    filter_units,
-    framework_note,
-    question_choices,
-    rating_columns,
-    rating_counts,
-    standard_codes,
-    standard_names,
-    unit_label,
-    units_frame,
-    with_sort_keys,
+    ALL_STANDARDS, COMPUTED_SUFFIX, COUNT_RATINGS, NO_REGION, OVERALL, AcrossUnits, Entry, across_units, cell_note,
+    compare_cell_colours, counts_for, filter_units, framework_note, question_choices, rating_columns, rating_counts,
+    standard_codes, standard_names, unit_label, units_frame, with_sort_keys,
 )
 from viewer.model.compare_selection import CompareSelection
 from viewer.model.ratings import NOT_PUBLISHED, Rating, colours_for, match_rating
 from viewer.ui.dataframe_model import DataFrameModel
 from viewer.ui.tabs.compare_exports import CompareActions
 from viewer.ui.widgets import (
-    SPACING,
-    chip_style,
-    fit_columns,
-    fit_rows,
-    heading,
-    note,
-    tab_layout,
-    table_view,
-    tooltip,
-    vertical_scroll,
+    SPACING, chip_style, fit_columns, fit_rows, heading, note, tab_layout, table_view, tooltip, vertical_scroll,
 )
 
 EMPTY_COMPARE = "Open two or more inspections to compare them — File ▸ Open… several files, or File ▸ Open Folder…"

@@ -7,14 +7,7 @@ from html import escape
 from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QLabel,
-    QListView,
-    QSizePolicy,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
+    QAbstractItemView, QHBoxLayout, QLabel, QListView, QSizePolicy, QSplitter, QVBoxLayout, QWidget,
 )
 
 from viewer.charts.bar_chart import ChartView
@@ -23,26 +16,11 @@ from viewer.model.charts import key_questions_chart
 from viewer.model.inspection import Inspection
 from viewer.model.rating_rules import Assessment, StandardAssessment, band_label
 from viewer.model.ratings import colours_for
-from viewer.model.tables import (
-    DECIDING,
-    key_questions_table,
-    rated_by_key_questions,
-    rating_cell_colours,
-)
+from viewer.model.tables import DECIDING, key_questions_table, rated_by_key_questions, rating_cell_colours
 from viewer.ui.dataframe_model import DataFrameModel
 from viewer.ui.widgets import (
-    SPACING,
-    RatingBadge,
-    chip_style,
-    fit_columns,
-    fit_height,
-    heading,
-    note,
-    rich_label,
-    tab_layout,
-    table_view,
-    tooltip,
-    vertical_scroll,
+    SPACING, RatingBadge, chip_style, fit_columns, fit_height, heading, note, rich_label, tab_layout, table_view,
+    tooltip, vertical_scroll,
 )
 
 

@@ -6,42 +6,19 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QSizePolicy,
-    QSplitter,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
+    QFrame, QGridLayout, QHBoxLayout, QSizePolicy, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from viewer.model.inspection import Inspection
 from viewer.model.rating_rules import Assessment, StandardAssessment, band_label
 from viewer.model.ratings import colours_for
 from viewer.model.tables import (
-    CANNOT_COMPUTE,
-    JUDGEMENT,
-    bands_table,
-    check_colours,
-    check_text,
-    domain_label,
-    overall_summary,
-    rating_cell_colours,
-    ratings_table,
+    CANNOT_COMPUTE, JUDGEMENT, bands_table, check_colours, check_text, domain_label, overall_summary,
+    rating_cell_colours, ratings_table,
 )
 from viewer.ui.dataframe_model import DataFrameModel
 from viewer.ui.widgets import (
-    SPACING,
-    FlagLabel,
-    RatingBadge,
-    chip_style,
-    fit_columns,
-    heading,
-    note,
-    rich_label,
-    tab_layout,
-    table_view,
+    SPACING, FlagLabel, RatingBadge, chip_style, fit_columns, heading, note, rich_label, tab_layout, table_view,
     tooltip,
 )
 

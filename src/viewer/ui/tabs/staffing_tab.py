@@ -5,14 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from viewer.charts.bar_chart import ChartView
 from viewer.model import charts
@@ -20,16 +13,7 @@ from viewer.model.inspection import FIGURE_TOPICS, Inspection
 from viewer.model.rating_rules import Assessment
 from viewer.model.tables import STAFFING_TOPICS, figures_table
 from viewer.ui.dataframe_model import DataFrameModel
-from viewer.ui.widgets import (
-    SPACING,
-    fit_columns,
-    heading,
-    note,
-    rich_label,
-    tab_layout,
-    table_view,
-    vertical_scroll,
-)
+from viewer.ui.widgets import SPACING, fit_columns, heading, note, rich_label, tab_layout, table_view, vertical_scroll
 
 ALL_TOPICS = "All staffing topics"
 SENTENCE_STYLE = ("QLabel { background: #fafafa; border: 1px solid #d0d0d0; border-left: 4px solid #3a6ea5;"
