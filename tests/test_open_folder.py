@@ -40,7 +40,7 @@ def _folder(tmp_path, sample_path, count: int, bad: tuple[str, ...] = ()):
     return folder
 
 
-def test_open_background_loads_everything_and_lists_failures(window, qtbot, tmp_path, sample_path):
+def test_open_folder_loads_everything_and_lists_failures(window, qtbot, tmp_path, sample_path):
     folder = _folder(tmp_path, sample_path, 12, bad=("empty.json", "not-json.json"))
     window.open_folder(str(folder))
     assert window.progress.isVisible() and window.cancel_button.isVisible()
