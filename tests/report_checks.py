@@ -4,9 +4,11 @@ Shared by the importer's tests (a helper module, not a test module)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from conftest import DATA, REPO
-from viewer.formats.published_report import ImportResult
+from viewer.formats.published_report import ImportResult, import_report
 from viewer.model.inspection import Figure, Inspection
 
 SEED = DATA / "hmip-hertfordshire-pdu-2024.txt"
@@ -89,3 +91,9 @@ def report_comparison(result: ImportResult, sample: Inspection) -> Comparison:
     for difference in comparison.differences:
         print(f"  differs: {difference}")
     return comparison
+
+
+@cache
+def imported(path: Path) -> ImportResult:
+    """A bundled report variant, imported once per test session (results are immutable)."""
+    return import_report(path)

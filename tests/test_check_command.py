@@ -6,16 +6,11 @@ import json
 import subprocess
 import sys
 
-from conftest import BAD, REPO
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "viewer", *args], capture_output=True, text=True, cwd=REPO,
-                          timeout=120)
+from conftest import BAD, REPO, run_cli, run_cli_process
 
 
 def test_check_json_on_the_sample_reports_4_of_21_requires_improvement(sample_path):
-    result = run_cli("check", "--json", str(sample_path))
+    result = run_cli_process("check", "--json", str(sample_path))  # end to end, as a script would run it
     assert result.returncode == 0, result.stderr
     [report] = json.loads(result.stdout)
     assert report["ok"] is True and report["errors"] == []

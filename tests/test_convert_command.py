@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from dataclasses import replace
 
 from viewer.formats.inspection_file import load_inspection
 from viewer.formats.workbook import read_workbook
 
-from conftest import BAD, DATA, REPO
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "viewer", *args], capture_output=True, text=True, cwd=REPO,
-                          timeout=180)
+from conftest import BAD, DATA, run_cli
 
 
 def _same(a, b) -> bool:

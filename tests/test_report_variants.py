@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from report_checks import FIGURE_TARGET, REPORTS, SAMPLE, SEED, _fold, report_comparison
+from report_checks import FIGURE_TARGET, REPORTS, SAMPLE, SEED, _fold, imported, report_comparison
 
 from viewer.formats.inspection_file import load_inspection
 from viewer.formats.published_report.html import html_text_and_warnings
@@ -39,7 +39,7 @@ def seed_text() -> str:
 
 @pytest.mark.parametrize("name, kind", FILE_VARIANTS, ids=[n for n, _ in FILE_VARIANTS])
 def test_file_variant_matches_the_sample(name, kind, sample):
-    result = import_report(REPORTS / name)
+    result = imported(REPORTS / name)
     comparison = report_comparison(result, sample)
     assert result.kind == kind
     assert comparison.differences == []
@@ -67,14 +67,14 @@ def test_web_page_leaves_out_scripts_styles_navigation_and_footnotes():
         assert unwanted not in text
     assert "P 1.1 Leadership\tRequires improvement" in text  # the ratings table, one row per standard
     assert "⁵ The rating for the standard is driven" in text  # a footnote in the text: report_text drops it
-    inspection = import_report(REPORTS / "hertfordshire-web.html").inspection
+    inspection = imported(REPORTS / "hertfordshire-web.html").inspection
     texts = [s.summary or "" for s in inspection.standards] + [f.sentence or "" for f in inspection.figures]
     assert not any("12 out of 20" in t or "3 out of 4 people" in t or "The rating for the standard" in t
                    for t in texts)
 
 
 def test_pdf_page_furniture_and_footnotes_are_not_report_text():
-    inspection = import_report(REPORTS / "hertfordshire.pdf").inspection
+    inspection = imported(REPORTS / "hertfordshire.pdf").inspection
     texts = [s.summary or "" for s in inspection.standards] + [t for s in inspection.standards
                                                                for t in s.strengths + s.areas_for_improvement]
     texts += [f.sentence or "" for f in inspection.figures]

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 import unicodedata
 
 import pytest
@@ -17,7 +15,7 @@ from viewer.model.rating_rules import assess
 from viewer.printout.summary import build_summary
 from viewer.printout.summary_html import summary_html
 
-from conftest import BAD, DATA, REPO
+from conftest import BAD, DATA, run_cli, run_cli_process
 
 HOSTILE = "<img src=x><a href='http://example.invalid'>link</a>"
 SAMPLE_PAGES = 5  # the sample is a dense report (95 figures, 11 gaps); kept stable by the layout rules
@@ -157,14 +155,10 @@ def test_markup_in_the_data_prints_literally(tmp_path, qapp_module, sample_path)
     assert whole.count(HOSTILE) >= 6 and f"{HOSTILE} PDU page 1 of" in whole
 
 
-def _run(*args):
-    return subprocess.run([sys.executable, "-m", "viewer", *args], capture_output=True, text=True, cwd=REPO,
-                          timeout=180)
-
-
 def test_summary_command_writes_one_file_per_unit_and_reports_failures(tmp_path, sample_path):
     out = tmp_path / "region"
-    result = _run("summary", str(sample_path), str(DATA / "variant-rating-spelling.json"), str(BAD / "empty.json"),
+    result = run_cli_process(  # end to end: the command starts its own Qt for printing
+"summary", str(sample_path), str(DATA / "variant-rating-spelling.json"), str(BAD / "empty.json"),
                   "-o", str(out) + "/")
     assert result.returncode == 1
     lines = result.stdout.splitlines()
@@ -175,40 +169,40 @@ def test_summary_command_writes_one_file_per_unit_and_reports_failures(tmp_path,
     assert sorted(p.name for p in out.iterdir()) == ["hertfordshire-pdu.pdf", "testshire-pdu.pdf"]
 
 
-def test_summary_command_single_pdf_and_html(tmp_path, sample_path):
+def test_summary_command_single_pdf_and_html(qapp, tmp_path, sample_path):
     pdf = tmp_path / "herts.pdf"
-    assert _run("summary", str(sample_path), "-o", str(pdf), "--paper", "letter").returncode == 0
+    assert run_cli("summary", str(sample_path), "-o", str(pdf), "--paper", "letter").returncode == 0
     assert PdfReader(pdf).pages[0].mediabox.width == 612
     html = tmp_path / "herts.html"
-    result = _run("summary", str(sample_path), "-o", str(html), "--format", "html")
+    result = run_cli("summary", str(sample_path), "-o", str(html), "--format", "html")
     assert result.returncode == 0, result.stderr
     text = html.read_text(encoding="utf-8")
     assert text.startswith("<!DOCTYPE html>") and text.count("<svg") == 7  # 4 key-question charts + 3 staffing
     assert "Hertfordshire PDU" in text and "ensure all staff receive the necessary training" in text
-    assert _run("summary", str(sample_path)).returncode == 2  # -o is required
+    assert run_cli("summary", str(sample_path)).returncode == 2  # -o is required
 
 
-def test_summary_never_writes_an_input_and_checks_the_output_name(tmp_path, sample_path):
+def test_summary_never_writes_an_input_and_checks_the_output_name(qapp, tmp_path, sample_path):
     import shutil
 
     source = tmp_path / "a.json"
     shutil.copy(sample_path, source)
     before = source.read_bytes()
-    same = _run("summary", str(source), "-o", str(source))
+    same = run_cli("summary", str(source), "-o", str(source))
     assert same.returncode == 2 and "is one of the inputs; the viewer never writes to a file it reads" in same.stderr
     assert source.read_bytes() == before
-    docx = _run("summary", str(source), "-o", str(tmp_path / "x.docx"))
+    docx = run_cli("summary", str(source), "-o", str(tmp_path / "x.docx"))
     assert docx.returncode == 2 and "a PDF summary needs a name ending in .pdf" in docx.stderr
-    several = _run("summary", str(source), str(sample_path), "-o", str(tmp_path / "x.pdf"))
+    several = run_cli("summary", str(source), str(sample_path), "-o", str(tmp_path / "x.pdf"))
     assert several.returncode == 2 and "give a folder for -o, ending in /" in several.stderr
-    blocked = _run("summary", str(source), "-o", str(source) + "/sub/")
+    blocked = run_cli("summary", str(source), "-o", str(source) + "/sub/")
     assert blocked.returncode == 1 and "cannot make the folder" in blocked.stderr and "Traceback" not in blocked.stderr
 
 
-def test_summary_of_a_published_report_and_never_reading_our_own_printout(tmp_path):
+def test_summary_of_a_published_report_and_never_reading_our_own_printout(qapp, tmp_path):
     pdf = tmp_path / "imported.pdf"
-    result = _run("summary", str(DATA / "hmip-hertfordshire-pdu-2024.txt"), "-o", str(pdf))
+    result = run_cli("summary", str(DATA / "hmip-hertfordshire-pdu-2024.txt"), "-o", str(pdf))
     assert result.returncode == 0, result.stderr
-    check = _run("check", str(pdf))
+    check = run_cli("check", str(pdf))
     assert check.returncode == 1
     assert "this is a summary or comparison printed by Inspection Viewer, not a published report" in check.stdout
