@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
@@ -172,40 +174,43 @@ def fit_columns(view: QTableView, stretch: tuple[str, ...] = (), hidden: tuple[s
             view.setColumnWidth(column, min(view.columnWidth(column) + 12, max_width))
     view.verticalHeader().setMinimumSectionSize(ROW_HEIGHT)
     fit_rows(view)
-    if view.findChild(_RowFitter) is None:
-        _RowFitter(view)
+    if view.findChild(_OnResize) is None:
+        _OnResize(view, view.horizontalHeader(), lambda: _refit(view))
 
 
-class _RowFitter(QObject):
-    """Refit a table's row heights to its word-wrapped cells whenever the table is resized.
+class _OnResize(QObject):
+    """Run ``action`` once the event loop is free, whenever a view's width or one of its columns changes.
 
-    Stretched columns only get their final width once the window is laid out, so fitting the rows
-    once, when the data arrives, would leave them sized for the wrong width. With ``fit_height``
-    the table also shrinks to its rows (for short tables above a chart).
+    Stretched columns only get their final width once the window is laid out, so fitting wrapped text
+    once, when the data arrives, would leave rows sized for the wrong width.
     """
 
-    def __init__(self, view: QTableView) -> None:
+    def __init__(self, view: QAbstractItemView, header: QHeaderView, action: Callable[[], None]) -> None:
         super().__init__(view)
-        self.view = view
-        self._timer = QTimer(self)  # a child: it dies with the view, so no call can reach a deleted table
+        self.view, self.action = view, action
+        self._width = -1
+        self._timer = QTimer(self)  # a child: it dies with the view, so no call can reach a deleted view
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
-        self._timer.timeout.connect(self._fit)
+        self._timer.timeout.connect(self.action)
         view.viewport().installEventFilter(self)
-        view.horizontalHeader().sectionResized.connect(self._later)
+        header.sectionResized.connect(self._later)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Resize:
+        if event.type() == QEvent.Type.Resize and self.view.viewport().width() != self._width:
+            self._width = self.view.viewport().width()
             self._later()
         return False
 
     def _later(self, *_args: object) -> None:
         self._timer.start()
 
-    def _fit(self) -> None:
-        fit_rows(self.view)
-        if self.view.property("fitHeight"):
-            fit_height(self.view)
+
+def _refit(view: QTableView) -> None:
+    """Rows fitted to their wrapped text; with ``fit_height`` the table shrinks to its rows too."""
+    fit_rows(view)
+    if view.property("fitHeight"):
+        fit_height(view)
 
 
 def fit_rows(view: QTableView, padding: int = 8) -> None:
@@ -257,40 +262,13 @@ class WrappingDelegate(QStyledItemDelegate):
         return width - 14
 
 
-class _TreeRelayout(QObject):
-    """Lay a wrapping tree out again when its width changes, so row heights follow the text."""
-
-    def __init__(self, tree: QTreeView) -> None:
-        super().__init__(tree)
-        self.tree = tree
-        self._width = -1
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._relayout)
-        tree.viewport().installEventFilter(self)
-        tree.header().sectionResized.connect(self._later)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Resize and self.tree.viewport().width() != self._width:
-            self._width = self.tree.viewport().width()
-            self._later()
-        return False
-
-    def _later(self, *_args: object) -> None:
-        self._timer.start()
-
-    def _relayout(self) -> None:
-        self.tree.doItemsLayout()
-
-
 def wrap_tree(tree: QTreeView) -> None:
     """Word-wrap a tree's items (no clipped sentences), re-fitting row heights on every resize."""
     tree.setWordWrap(True)
     tree.setUniformRowHeights(False)
     tree.setTextElideMode(Qt.TextElideMode.ElideNone)
     tree.setItemDelegate(WrappingDelegate(tree))
-    _TreeRelayout(tree)
+    _OnResize(tree, tree.header(), tree.doItemsLayout)  # row heights follow the text
 
 
 def vertical_scroll(widget: QWidget) -> QScrollArea:
