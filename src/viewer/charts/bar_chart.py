@@ -119,7 +119,9 @@ def draw(plot: pg.PlotWidget, chart: BarChart) -> None:
         top = max(top, n + 0.3)
     plot.getAxis("bottom").setTicks([[(v, chart.tick_text(v)) for v in chart.ticks], []])
     _category_labels(plot, chart.labels)
-    room = 0.0 if all(r.track for r in chart.rows) else LABEL_ROOM
+    # Proportions carry long texts inside their bars, and percentages against bands end at 100 %; other
+    # bars keep room on the right for the text after the longest one.
+    room = 0.0 if chart.bands or all(r.track for r in chart.rows) else LABEL_ROOM
     high = chart.max_value * (1 + room)
     plot.setXRange(-high * 0.004, high * 1.002, padding=0)
     plot.setYRange(-0.6, top, padding=0)
