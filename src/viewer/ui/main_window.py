@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
 
 from viewer import __version__
 from viewer.formats.errors import LoadError
-from viewer.formats.kinds import open_filter
+from viewer.formats.kinds import INSPECTION_FILE, FileKind, open_filter
 from viewer.ui.background_load import BackgroundLoad
 from viewer.ui.dialogs.load_errors import load_errors_dialog
-from viewer.ui.dialogs.save_as import SAVE_FILTERS, save_target, write_inspection
+from viewer.ui.dialogs.save_as import save_dialog_filters, save_target, write_inspection
 from viewer.ui.inspection_list import InspectionList
 from viewer.ui.menus import build_menus
 from viewer.ui.tabs.key_questions_tab import KeyQuestionsTab
@@ -215,14 +215,14 @@ class MainWindow(QMainWindow):
         entry = self.current()
         if entry is None:
             return
-        suggested = Path(entry.file).with_suffix(".json")
-        path, chosen = QFileDialog.getSaveFileName(self, "Save inspection as", str(suggested),
-                                                   ";;".join(SAVE_FILTERS))
+        suggested = Path(entry.file).with_suffix(INSPECTION_FILE.suffixes[0])
+        filters, kinds = save_dialog_filters()
+        path, chosen = QFileDialog.getSaveFileName(self, "Save inspection as", str(suggested), filters)
         if path:
-            self.save_as(entry, path, SAVE_FILTERS.get(chosen, ".json"))
+            self.save_as(entry, path, kinds.get(chosen, INSPECTION_FILE))
 
-    def save_as(self, entry: OpenedInspection, path: str, default_suffix: str = ".json") -> Path | None:
-        target, refusal = save_target(path, default_suffix, self.inspection_list.files())
+    def save_as(self, entry: OpenedInspection, path: str, default: FileKind = INSPECTION_FILE) -> Path | None:
+        target, refusal = save_target(path, default, self.inspection_list.files())
         problem = refusal or write_inspection(entry.inspection, target)
         if problem:
             self._warn("Choose another name" if refusal else "Could not save", problem)

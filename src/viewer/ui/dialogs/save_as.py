@@ -1,20 +1,27 @@
-"""File ▸ Save As…: the selected inspection as an inspection file or a one-inspection workbook."""
+"""File ▸ Save As…: the selected inspection as an inspection file or a one-inspection workbook, the kinds
+the table of file kinds can write."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from viewer.formats.kinds import INSPECTION_FILE, FileKind, save_filters, writer_for
 from viewer.model.inspection import Inspection
 
-SAVE_FILTERS = {"Inspection file (*.json)": ".json", "Excel workbook (*.xlsx)": ".xlsx",
-                "OpenDocument spreadsheet (*.ods)": ".ods"}
+
+def save_dialog_filters() -> tuple[str, dict[str, FileKind]]:
+    """The dialog's filter string (an inspection file first) and each filter's kind."""
+    kinds = save_filters()
+    names = sorted(kinds, key=lambda name: kinds[name] is not INSPECTION_FILE)
+    return ";;".join(names), kinds
 
 
-def save_target(path: str, default_suffix: str, opened_paths: list[str]) -> tuple[Path, str | None]:
-    """Where to write, and why not when it must not be written: the viewer never writes to a file it opened."""
+def save_target(path: str, default: FileKind, opened_paths: list[str]) -> tuple[Path, str | None]:
+    """Where to write (``default``'s suffix added when the name has none the viewer writes), and why not
+    when it must not be written: the viewer never writes to a file it opened."""
     target = Path(path)
-    if target.suffix.lower() not in (".json", ".xlsx", ".ods"):
-        target = target.with_name(target.name + default_suffix)
+    if writer_for(target) is None:
+        target = target.with_name(target.name + default.suffixes[0])
     opened = {str(Path(p).resolve()) for p in opened_paths}
     if str(target.resolve()) in opened:
         return target, (f"{target.name} is open in the viewer, which never writes to a file it opened. "
@@ -24,15 +31,9 @@ def save_target(path: str, default_suffix: str, opened_paths: list[str]) -> tupl
 
 def write_inspection(inspection: Inspection, target: Path) -> str | None:
     """Write atomically; return a message for the person when it could not be written."""
+    kind = writer_for(target)
     try:
-        if target.suffix.lower() == ".json":
-            from viewer.formats.inspection_file import save_inspection
-
-            save_inspection(inspection, target)
-        else:
-            from viewer.formats.workbook import write_workbook
-
-            write_workbook([inspection], target)
+        kind.write([inspection], target)
     except OSError as exc:
         return f"Could not write {target}:\n{exc.strerror or exc}"
     except ValueError as exc:  # WorkbookWriteError: text a spreadsheet cell cannot hold
