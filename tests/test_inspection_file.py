@@ -21,7 +21,8 @@ BAD_FILES = [
     ("not-utf8.json", UnreadableFileError, "line 7", "not UTF-8 text"),
     ("wrong-format.json", SchemaError, "line 2, $.format", 'this viewer reads "inspection-viewer/1"'),
     ("unknown-framework.json", UnknownFrameworkError, "line 3, $.framework",
-     "unknown framework 'hmip-youth-2099' (known: hmip-probation-pdu-2023)"),
+     "unknown framework 'hmip-youth-2099' (known: hmip-probation-crc-nps-2018, hmip-probation-dynamic-2025, "
+     "hmip-probation-national-2025, hmip-probation-pdu-2021, hmip-probation-pdu-2023, "),
     ("missing-unit-name.json", SchemaError, "line 4, $.unit.name", "required key 'name' is missing"),
     ("percent-out-of-range.json", SchemaError, "line 26, $.standards[1].key_questions[0].percent_yes",
      "117 is outside the range 0 to 100"),

@@ -57,7 +57,8 @@ def test_overall_summary_of_the_sample(sample):
     assert summary.published_score == "4/21" and summary.computed_score == "4/21"
     assert summary.agrees and summary.flag == "✓ published and computed agree"
     assert (summary.region, summary.published, summary.fieldwork) == ("East of England", "July 2024", "15 April 2024")
-    assert "inferred" in summary.bands_note and "A score of 4 rated Requires improvement is confirmed" in summary.bands_note
+    assert "0–3 Inadequate, 11–17 Good, 18–21 Outstanding inferred, not confirmed" in summary.bands_note
+    assert "4–10 Requires improvement consistent with every published outcome found" in summary.bands_note
 
 
 def test_a_disagreement_is_flagged_not_overwritten():

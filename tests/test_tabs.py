@@ -82,7 +82,7 @@ def test_ratings_tab_header_tiles_and_table(qtbot, sample):
 
     tab.table.selectRow(3)  # P2.1: the rule and where its band comes from
     detail = tab.detail.toPlainText()
-    assert "Lowest key question 17%" in detail and "(confirmed)" in detail
+    assert "Lowest key question 17%" in detail and "(consistent)" in detail
     assert "Score P1.1 1 + P1.2 1" in detail and "inferred" in detail
 
 
@@ -127,7 +127,8 @@ def test_key_questions_tab(qtbot, sample):
     assert [b.label for b in chart.bands] == ["Inadequate", "Requires improvement", "Good", "Outstanding"]
     cases = tab.cases_label.text()
     assert "Cases needed for the next band" in cases and "approximate" in cases and "50%" in cases
-    assert "(confirmed)" in tab.bands_label.text()
+    assert "0–49% Inadequate (consistent)" in tab.bands_label.text()
+    assert "80–100% Outstanding (inferred)" in tab.bands_label.text()
 
     tab.selector.setCurrentIndex(model.index(3, 0))  # a person clicks P2.4 Reviewing
     assert tab.code == "P2.4"

@@ -19,7 +19,8 @@ def _gui_parser() -> argparse.ArgumentParser:
         "With no FILE, opens the bundled Hertfordshire PDU sample.",
         epilog="Other commands: 'inspection-viewer check [--json] FILE ...' validates files without a window; "
         "'inspection-viewer summary FILE ... -o OUT' writes printable summaries; "
-        "'inspection-viewer convert INPUT ... OUT' converts reports, inspection files and workbooks.",
+        "'inspection-viewer convert INPUT ... OUT' converts reports, inspection files and workbooks; "
+        "'inspection-viewer frameworks [--json]' lists the inspection programmes and their rules.",
     )
     parser.add_argument("files", nargs="*", metavar="FILE",
                         help="inspection files (.json), workbooks (.xlsx, .ods), reports (.txt, .md, .html, .pdf) "
@@ -71,6 +72,16 @@ def _convert_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _frameworks_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="inspection-viewer frameworks",
+        description="List the inspection programmes the viewer knows: id, name, years, maximum score, standards "
+        "(code, name, rated by key questions or by judgement) and the status of each rule.",
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON array with one object per framework")
+    return parser
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     for stream in (sys.stdout, sys.stderr):
@@ -99,6 +110,11 @@ def _dispatch(argv: list[str]) -> int:
 
         args = _convert_parser().parse_args(argv[1:])
         return run_convert(args.inputs, args.output, csv=args.csv)
+    if argv and argv[0] == "frameworks":
+        from viewer.cli.frameworks import run_frameworks
+
+        args = _frameworks_parser().parse_args(argv[1:])
+        return run_frameworks(as_json=args.json)
     args = _gui_parser().parse_args(argv)
     from viewer.ui.app import run_gui
 

@@ -57,8 +57,7 @@ def check_results(opened: OpenResult) -> list[dict[str, Any]]:
     return [check_inspection(o) for o in opened.opened] + [_failure(e) for e in opened.failed]
 
 
-def _score(value: int | None, max_score: int) -> str:
-    return f"{value}/{max_score}" if value is not None else "not published"
+
 
 
 def _print_text(result: dict[str, Any], out: TextIO) -> None:
@@ -70,11 +69,12 @@ def _print_text(result: dict[str, Any], out: TextIO) -> None:
     assessment: Assessment = result["_assessment"]
     o = assessment.overall
     out.write(f"{result['path']}: OK - {result['unit']}\n")
-    out.write(f"  overall  published: {label_or_missing(o.published_rating)}, score {_score(o.published_score, o.max_score)}\n")
+    published_score = o.score_text(o.published_score) or "not published"
+    out.write(f"  overall  published: {label_or_missing(o.published_rating)}, score {published_score}\n")
     if o.computed_score is None:
         out.write("           computed:  cannot compute, score cannot compute\n")
     else:
-        out.write(f"           computed:  {label_or_missing(o.computed_rating)}, score {_score(o.computed_score, o.max_score)}\n")
+        out.write(f"           computed:  {label_or_missing(o.computed_rating)}, score {o.score_text(o.computed_score)}\n")
     for s in assessment.standards:
         computed = s.computed.label if s.computed else "(judgement)" if s.domain == 1 else "-"
         lowest = f"lowest {s.lowest_percent:g}%" if s.lowest_percent is not None else ""

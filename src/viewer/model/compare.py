@@ -90,9 +90,9 @@ def units_frame(entries: Sequence[Entry]) -> pd.DataFrame:
     for inspection, assessment in entries:
         o = assessment.overall
         if o.published_score is not None:
-            score, number = f"{o.published_score}/{o.max_score}", float(o.published_score)
+            score, number = o.score_text(o.published_score), float(o.published_score)
         elif o.computed_score is not None:
-            score, number = f"{o.computed_score}/{o.max_score}{COMPUTED_SUFFIX}", float(o.computed_score)
+            score, number = o.score_text(o.computed_score) + COMPUTED_SUFFIX, float(o.computed_score)
         else:
             score, number = NOT_PUBLISHED, math.nan
         check = DIFFERS if assessment.disagreements else AGREES if o.computed_rating is not None else CANNOT_COMPUTE

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from viewer.model.framework import Band, Framework, StandardDefinition
+from viewer.model.framework import Band, Framework, Rule, StandardDefinition
 from viewer.model.inspection import Inspection, KeyQuestion, Standard
 from viewer.model.ratings import Rating, label_or_missing
 
@@ -70,9 +70,15 @@ class OverallAssessment:
     published_score: int | None
     computed_score: int | None
     computed_rating: Rating | None
-    max_score: int
+    max_score: int | None  # None: the framework gives no score
     rule: str
     band: Band | None = None
+
+    def score_text(self, score: int | None) -> str | None:
+        """"4/21", or "4" when the framework's maximum is not known; None for no score."""
+        if score is None:
+            return None
+        return f"{score}/{self.max_score}" if self.max_score is not None else f"{score}"
 
     @property
     def score_disagrees(self) -> bool:
@@ -137,6 +143,10 @@ def cases_needed(standard: Standard, framework: Framework, sample_total: int | N
     return CasesNeeded(next_rating, target, max(0, needed - yes), total, approximate, others)
 
 
+def _caveat(rule: Rule | None) -> str:
+    return f" ({rule.caveat})" if rule is not None and rule.caveat else ""
+
+
 def assess_standard(
     definition: StandardDefinition | None, standard: Standard | None, framework: Framework, sample_total: int | None
 ) -> StandardAssessment:
@@ -156,11 +166,15 @@ def assess_standard(
         return StandardAssessment(
             code, name, domain, published, None, "No key-question percentages published: the rating cannot be computed."
         )
+    if not framework.key_question_bands:
+        return StandardAssessment(code, name, domain, published, None,
+                                  f"The bands of {framework.name} are not published: the rating cannot be computed.",
+                                  lowest)
     band = framework.key_question_band(lowest.percent_yes)
     computed = band.rating if band else None
     rule = (
         f"Lowest key question {lowest.percent_yes:g}% ('{lowest.question}') falls in the "
-        f"{band_label(band)}% band: {computed.label}."
+        f"{band_label(band)}% band: {computed.label}{_caveat(band.rule)}."
         if band else f"Lowest key question {lowest.percent_yes:g}% is outside every band of {framework.name}."
     )
     return StandardAssessment(
@@ -169,20 +183,32 @@ def assess_standard(
 
 
 def assess_overall(inspection: Inspection, standards: list[StandardAssessment], framework: Framework) -> OverallAssessment:
-    missing = [s.code for s in standards if s.scored_rating is None]
     published = inspection.overall
+
+    def cannot(why: str) -> OverallAssessment:
+        return OverallAssessment(published.rating, published.score, None, None, framework.max_score, why)
+
+    if not framework.points:
+        known = framework.overall_rule.source if framework.overall_rule else ""
+        return cannot(f"{framework.name} gives no score the viewer can compute" + (f": {known}" if known else "."))
+    kinds = sorted({k for d in framework.standards for k in d.applies_to})
+    if kinds and not any(framework.definition(s.code).applies_to for s in standards):
+        return cannot(f"Score cannot be computed: {framework.name} rates each kind of unit ({', '.join(kinds)}) on "
+                      "its own standards, and this inspection does not say which kind of unit it is.")
+    scored = [s for s in standards if (d := framework.definition(s.code)) is None or d.counts_in_score]
+    missing = [s.code for s in scored if s.scored_rating is None]
+    if not scored:
+        return cannot(f"No standard of {framework.name} is known for this unit: the score cannot be computed.")
     if missing:
-        return OverallAssessment(
-            published.rating, published.score, None, None, framework.max_score,
-            f"Score cannot be computed: no published or computed rating for {', '.join(missing)}.",
-        )
-    score = sum(framework.points[s.scored_rating] for s in standards)
+        return cannot(f"Score cannot be computed: no published or computed rating for {', '.join(missing)}.")
+    score = sum(framework.points[s.scored_rating] for s in scored)
     band = framework.overall_band(score)
-    parts = " + ".join(f"{s.code} {framework.points[s.scored_rating]}" for s in standards)
-    rule = f"Score {parts} = {score}/{framework.max_score}"
+    parts = " + ".join(f"{s.code} {framework.points[s.scored_rating]}" for s in scored)
+    rule = f"Score {parts} = {score}/{framework.max_score}{_caveat(framework.points_rule)}"
     if band:
-        rule += f"; {band_label(band)} is {band.rating.label}"
-        rule += " (band inferred, not confirmed by a published report)." if band.inferred else "."
+        rule += f"; {band_label(band)} is {band.rating.label}{_caveat(band.rule)}."
+    elif not framework.overall_bands:
+        rule += "; the bands that turn a score into a rating are not published for this framework."
     return OverallAssessment(
         published.rating, published.score, score, band.rating if band else None, framework.max_score, rule, band
     )
@@ -190,12 +216,11 @@ def assess_overall(inspection: Inspection, standards: list[StandardAssessment], 
 
 def assess(inspection: Inspection, framework: Framework) -> Assessment:
     sample_total = inspection.cases.total
-    defined = [
-        assess_standard(d, inspection.standard(d.code), framework, sample_total) for d in framework.standards
-    ]
-    extra = [
-        assess_standard(None, s, framework, sample_total)
-        for s in inspection.standards if framework.definition(s.code) is None
+    rated_on = framework.standards_for(inspection.unit.kind, frozenset(s.code for s in inspection.standards))
+    defined = [assess_standard(d, inspection.standard(d.code), framework, sample_total) for d in rated_on]
+    extra = [  # standards of the file that are not part of the framework, or not of this kind of unit
+        assess_standard(framework.definition(s.code), s, framework, sample_total)
+        for s in inspection.standards if s.code not in {d.code for d in rated_on}
     ]
     overall = assess_overall(inspection, defined, framework)
     disagreements = [
@@ -203,7 +228,7 @@ def assess(inspection: Inspection, framework: Framework) -> Assessment:
     ]
     if overall.score_disagrees:
         disagreements.append(Disagreement(
-            "Score", f"{overall.published_score}/{overall.max_score}", f"{overall.computed_score}/{overall.max_score}"
+            "Score", overall.score_text(overall.published_score), overall.score_text(overall.computed_score)
         ))
     if overall.rating_disagrees:
         disagreements.append(Disagreement(

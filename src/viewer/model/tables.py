@@ -13,7 +13,7 @@ from datetime import date
 import pandas as pd
 
 from viewer.model import palette
-from viewer.model.framework import Band, Framework
+from viewer.model.framework import CAVEATS, STATUSES, Band, Framework
 from viewer.model.inspection import FIGURE_TOPICS, KEY_QUESTION_THEMES, Figure, Inspection
 from viewer.model.rating_rules import Assessment, StandardAssessment, band_label, lowest_key_question
 from viewer.model.ratings import NOT_PUBLISHED, Rating, colours_for, label_or_missing, match_rating
@@ -143,8 +143,8 @@ class OverallSummary:
 
 def overall_summary(inspection: Inspection, assessment: Assessment) -> OverallSummary:
     o = assessment.overall
-    pub_score = f"{o.published_score}/{o.max_score}" if o.published_score is not None else NOT_PUBLISHED
-    comp_score = f"{o.computed_score}/{o.max_score}" if o.computed_score is not None else CANNOT_COMPUTE
+    pub_score = o.score_text(o.published_score) or NOT_PUBLISHED
+    comp_score = o.score_text(o.computed_score) or CANNOT_COMPUTE
     if assessment.disagreements:
         flag = "⚠ differs: " + "; ".join(
             f"{d.where} published {d.published}, rules give {d.computed}" for d in assessment.disagreements
@@ -172,14 +172,17 @@ def overall_summary(inspection: Inspection, assessment: Assessment) -> OverallSu
 
 def overall_bands_note(framework: Framework, band: Band | None = None) -> str:
     """Provenance of the score bands, in words; names the band the inspection falls in."""
-    inferred = [b for b in framework.overall_bands if b.inferred]
-    if not inferred:
+    if not framework.overall_bands:
+        rule = framework.overall_rule
+        why = f" {rule.source}" if rule is not None and rule.source else ""
+        return f"{framework.name} publishes no score bands the viewer can use: the overall rating is only shown.{why}"
+    by_status = {status: [b for b in framework.overall_bands if b.status == status] for status in STATUSES}
+    if len(by_status["confirmed"]) == len(framework.overall_bands):
         note = "Score bands are published by the inspectorate."
-    elif len(inferred) == len(framework.overall_bands):
-        note = "Score bands are inferred from the inspectorate's older frameworks, not confirmed by a published report."
     else:
-        names = ", ".join(f"{band_label(b)} {b.rating.label}" for b in inferred)
-        note = f"Some score bands are inferred, not confirmed: {names}."
+        parts = [f"{', '.join(f'{band_label(b)} {b.rating.label}' for b in bands)} {CAVEATS[status]}"
+                 for status, bands in by_status.items() if bands and status != "confirmed"]
+        note = "Score bands: " + "; ".join(parts) + "."
     if band is not None and band.source:
         note += f" Band {band_label(band)}, {band.rating.label}: {band.source}"
     return note

@@ -68,9 +68,11 @@ SERVICE_GAP = spec(model.SERVICE_GAP)
 RECOMMENDATION = spec(model.RECOMMENDATION)
 
 
-def overall_fields(max_score: int, framework_name: str) -> Spec:
-    """The overall record, its score checked against the framework's maximum."""
-    score = replace(model.OVERALL.by_key["score"], high=max_score, what=f" for a score in {framework_name}")
+def overall_fields(max_score: int | None, framework_name: str) -> Spec:
+    """The overall record, its score checked against the framework's maximum (when it has one)."""
+    score = model.OVERALL.by_key["score"]
+    if max_score is not None:
+        score = replace(score, high=max_score, what=f" for a score in {framework_name}")
     return spec(replace(model.OVERALL, fields=(model.OVERALL.by_key["rating"], score)),
                 _structure("max_score", "ignored"))
 

@@ -99,7 +99,7 @@ class BookReader:
             except FrameworkError as exc:
                 raise self.error("inspections", numbers[i], "framework", str(exc), UnknownFrameworkError) from None
             score = head["overall_score"][i]
-            if score is not None and score > framework.max_score:
+            if score is not None and framework.max_score is not None and score > framework.max_score:
                 raise self.error("inspections", numbers[i], "overall_score", f"{score} is outside the range 0 to "
                                  f"{framework.max_score} for a score in {framework.name}")
             books[iid] = {"row": numbers[i], "index": i, "framework": framework, "standards": {}, "figures": [],
