@@ -23,7 +23,7 @@ BAD_FILES = [
     ("unknown-framework.json", UnknownFrameworkError, "line 3, $.framework",
      "unknown framework 'hmip-youth-2099' (known: hmip-probation-crc-nps-2018, hmip-probation-dynamic-2025, "
      "hmip-probation-national-2025, hmip-probation-pdu-2021, hmip-probation-pdu-2023, "),
-    ("missing-unit-name.json", SchemaError, "line 4, $.unit.name", "required key 'name' is missing"),
+    ("missing-unit.json", SchemaError, "$.unit", "required key 'unit' is missing or empty"),
     ("percent-out-of-range.json", SchemaError, "line 26, $.standards[1].key_questions[0].percent_yes",
      "117 is outside the range 0 to 100"),
     ("percent-as-text.json", SchemaError, "line 26, $.standards[1].key_questions[0].percent_yes",
@@ -112,3 +112,9 @@ def test_round_trip_through_save_is_identical(tmp_path, sample_path):
     again = load_inspection(out)
     assert again == replace(original, source_path=str(out))
     assert [p.name for p in tmp_path.iterdir()] == ["copy.json"], "no temporary file is left behind"
+
+
+def test_a_unit_without_a_name_loads_and_says_so():
+    inspection = load_inspection(DATA / "unit-not-stated.json")
+    assert inspection.unit.name is None and inspection.unit.shown_name == "unit not stated"
+    assert inspection.title == "unit not stated"

@@ -271,8 +271,8 @@ def _percent_120(d: dict) -> None:
     d["standards"][3]["key_questions"][0]["percent_yes"] = 120
 
 
-def _no_unit_name(d: dict) -> None:
-    del d["unit"]["name"]
+def _no_unit(d: dict) -> None:
+    del d["unit"]
 
 
 def _wrong_format(d: dict) -> None:
@@ -332,7 +332,7 @@ def _percent_as_text(d: dict) -> None:
 
 
 @pytest.mark.parametrize("breakage", [
-    _percent_120, _no_unit_name, _wrong_format, _no_format, _blank_framework, _unknown_topic, _unknown_theme,
+    _percent_120, _no_unit, _wrong_format, _no_format, _blank_framework, _unknown_topic, _unknown_theme,
     _fractional_score, _negative_score, _rating_number, _figure_without_label, _gap_without_title,
     _recommendation_number_zero, _standard_without_code, _question_without_text, _percent_as_text,
 ])

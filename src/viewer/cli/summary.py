@@ -72,7 +72,7 @@ def run_summary(inputs: list[str], out: str, fmt: str = "pdf", paper: str = "a4"
             return 2
         for entry in opened.opened:
             inspection = entry.inspection
-            path = Path(out) / f"{slug(inspection.unit.name) or 'inspection'}.{fmt}" if folder else Path(out)
+            path = Path(out) / f"{slug(inspection.unit.name or '') or 'inspection'}.{fmt}" if folder else Path(out)
             path = unique_path(path, taken, reading)
             summary = build_summary(inspection, entry.assessment, Path(source).name)
             try:

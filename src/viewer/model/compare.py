@@ -52,8 +52,8 @@ _ORDINALS = {1: "st", 2: "nd", 3: "rd"}
 def unit_label(entries: Sequence[Entry], index: int) -> str:
     """The unit's name, with the report month when two open inspections share a name."""
     inspection = entries[index][0]
-    names = Counter(i.unit.name for i, _ in entries)
-    return inspection.title if names[inspection.unit.name] > 1 else inspection.unit.name
+    names = Counter(i.unit.shown_name for i, _ in entries)
+    return inspection.title if names[inspection.unit.shown_name] > 1 else inspection.unit.shown_name
 
 
 def _rating_text(published: Rating | None, computed: Rating | None) -> str:
@@ -96,7 +96,7 @@ def units_frame(entries: Sequence[Entry]) -> pd.DataFrame:
         else:
             score, number = NOT_PUBLISHED, math.nan
         check = DIFFERS if assessment.disagreements else AGREES if o.computed_rating is not None else CANNOT_COMPUTE
-        row = [inspection.unit.name, inspection.unit.region or NO_REGION, assessment.framework.id,
+        row = [inspection.unit.shown_name, inspection.unit.region or NO_REGION, assessment.framework.id,
                display_month(inspection.report.published), _rating_text(o.published_rating, o.computed_rating),
                score, number, check]
         for code in codes:

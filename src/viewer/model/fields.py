@@ -71,7 +71,8 @@ def _count(key: str, help: str, **extra) -> Field:
 
 
 UNIT = Record("unit", Unit, (
-    Field("name", "text", "the unit inspected, e.g. Hertfordshire PDU", required=True, column="unit_name"),
+    Field("name", "text", "the unit inspected, e.g. Hertfordshire PDU (empty when the source names none)",
+          column="unit_name"),
     Field("kind", "text", "e.g. PDU", shared=True, column="unit_kind"),
     Field("region", "text", "e.g. East of England", shared=True),
 ))

@@ -31,11 +31,18 @@ KEY_QUESTION_THEMES: dict[str, str] = {
 }
 
 
+UNIT_NOT_STATED = "unit not stated"
+
+
 @dataclass(frozen=True, slots=True)
 class Unit:
-    name: str
+    name: str | None = None  # None when the source names no unit (a press release about several units)
     kind: str | None = None
     region: str | None = None
+
+    @property
+    def shown_name(self) -> str:
+        return self.name or UNIT_NOT_STATED
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,5 +162,5 @@ class Inspection:
     @property
     def title(self) -> str:
         if self.report.published:
-            return f"{self.unit.name} ({self.report.published})"
-        return self.unit.name
+            return f"{self.unit.shown_name} ({self.report.published})"
+        return self.unit.shown_name

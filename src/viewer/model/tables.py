@@ -154,7 +154,7 @@ def overall_summary(inspection: Inspection, assessment: Assessment) -> OverallSu
     else:
         flag = "✓ published and computed agree"
     return OverallSummary(
-        unit_name=inspection.unit.name,
+        unit_name=inspection.unit.shown_name,
         region=inspection.unit.region or "",
         published=display_month(inspection.report.published),
         fieldwork=display_day(inspection.report.fieldwork_start),

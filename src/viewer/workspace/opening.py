@@ -89,7 +89,7 @@ def open_file(path: str | os.PathLike) -> OpenResult:
         result.failed.append(LoadError(source, str(error)))
         return result
     if loaded.found or loaded.missing:
-        unit = loaded.inspections[0].unit.name if loaded.inspections else ""
+        unit = loaded.inspections[0].unit.shown_name if loaded.inspections else ""
         result.notes.append(ImportNotes(source, unit, loaded.found, loaded.missing))
     return result
 

@@ -56,7 +56,7 @@ def inspection_ids(inspections: Sequence[Inspection]) -> list[str]:
     used: set[str] = set()
     out = []
     for inspection in inspections:
-        base = slug(f"{inspection.unit.name} {inspection.report.published or ''}") or "inspection"
+        base = slug(f"{inspection.unit.name or ''} {inspection.report.published or ''}") or "inspection"
         iid, n = base, 1
         while iid in used:
             n += 1
