@@ -113,7 +113,8 @@ def test_a_text_report_opens_and_saves_as_an_inspection_file(window, tmp_path):
     report = DATA / "hmip-hertfordshire-pdu-2024.txt"
     assert window.open_files([str(report)]) == []
     assert window.statusBar().currentMessage().startswith(
-        "Imported from the report: unit: Hertfordshire PDU; published 2024-07; fieldwork started 2024-04-15;")
+        "Imported from the report: unit: Hertfordshire PDU; framework hmip-probation-pdu-2023 (from 'four service "
+        "delivery standards'); published 2024-07; fieldwork started 2024-04-15;")
     window.tabs.setCurrentIndex(0)
     shown = all_text(window.tabs.widget(0))
     assert "Hertfordshire PDU" in shown and "4/21" in shown and "Inadequate" in shown

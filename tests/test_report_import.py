@@ -13,7 +13,7 @@ import pytest
 
 from viewer.formats.errors import LoadError, ReportImportError, UnreadableFileError
 from viewer.formats.inspection_file import load_inspection, save_inspection
-from viewer.formats.published_report.importer import NOT_A_REPORT, ImportResult, import_report
+from viewer.formats.published_report.importer import ImportResult, import_report
 from viewer.model.inspection import Inspection
 
 
@@ -68,10 +68,13 @@ def test_domain_two_findings_are_kept_in_the_summary_not_sorted_into_strengths(s
 
 def test_seed_found_and_missing(seed_result):
     assert seed_result.kind == "text"
-    for line in ("unit: Hertfordshire PDU", "7 standards with ratings", "12 key questions", "7 recommendations",
+    for line in ("7 standards with ratings", "12 key questions", "7 recommendations",
                  "overall rating: Requires improvement", "score 4/21",
                  "case sample: 37 community orders, 17 licences, 45 interviews"):
         assert line in seed_result.found
+    assert seed_result.found[:2] == ("unit: Hertfordshire PDU",
+                                    "framework hmip-probation-pdu-2023 (from 'four service delivery standards')")
+    assert "unit read from 'An inspection of probation services in: Hertfordshire PDU'" in seed_result.found
     assert any(line.endswith(" figures") for line in seed_result.found)
     assert seed_result.missing == ()
     assert seed_result.inspection.warnings == ()
@@ -124,19 +127,28 @@ def test_kind_is_chosen_by_content(tmp_path):
     assert import_report(pdf_as_txt).kind == "pdf"
 
 
-def test_text_that_is_not_a_report_still_opens_with_everything_missing(tmp_path):
-    path = tmp_path / "shopping-list.txt"
-    path.write_text("Eggs\nMilk, 2 pints\nBread\n", encoding="utf-8")
-    result = import_report(path)
-    inspection = result.inspection
-    assert inspection.unit.name == "shopping-list"
-    assert inspection.standards == () and inspection.recommendations == () and inspection.figures == ()
-    assert result.missing[0] == NOT_A_REPORT
-    assert "no unit name; the file name 'shopping-list' is used" in result.missing
-    assert "no key-question table for P2.3" not in result.missing  # no section at all: said once, plainly
-    assert "no standards: no ratings table and no section for any of P1.1, P1.2, P1.3, P2.1, P2.2, P2.3, P2.4" \
-        in result.missing
-    assert set(result.missing) <= set(inspection.warnings)
+JUNK = {
+    "Makefile": ("all: build\n\nbuild:\n\tcc -o app main.c\n\ntest: build\n\t./app --test\n", "a Makefile"),
+    "README.md": ("# My project\n\nA tool.\n\n## Install\n\npip install it\n", "a README or other Markdown document"),
+    "notes.txt": ("Eggs\nMilk, 2 pints\nBread\n", "text that is not a report, web page or press release"),
+    # Mentions of the inspectorate are not enough: this is our own README's kind of text.
+    "about.txt": ("A viewer for HM Inspectorate of Probation inspections of Probation Delivery Units: ratings, "
+                  "key questions, staffing. The sample is transcribed from An inspection of probation services in: "
+                  "Hertfordshire PDU (HM Inspectorate of Probation, July 2024).\n", "text that is not a report"),
+}
+
+
+@pytest.mark.parametrize("name", list(JUNK))
+def test_what_is_not_the_inspectorates_writing_is_refused(tmp_path, name):
+    text, looks = JUNK[name]
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ReportImportError) as caught:
+        import_report(path)
+    message = caught.value.message
+    assert message.startswith("this is not a report, web page or press release of HM Inspectorate of Probation: it "
+                              f"appears to be {looks}")
+    assert "The viewer reads inspection files (.json), workbooks (.xlsx, .ods or a folder of CSV tables)" in message
 
 
 @pytest.mark.parametrize("name, words", [

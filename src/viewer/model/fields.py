@@ -20,6 +20,7 @@ from viewer.model.inspection import (
 # Kinds of value: text; month ("YYYY-MM", or a year); day ("YYYY-MM-DD"); texts (a list of sentences);
 # ids (a list of short names); number; int (a whole number); rating (one of the four labels).
 KINDS = ("text", "month", "day", "texts", "ids", "number", "int", "rating")
+DOCUMENTS = ("report", "press release")
 MAX_COUNT = 1_000_000_000  # counts can be populations ("1,204,588 people"); the schema says the same
 
 
@@ -82,6 +83,8 @@ REPORT = Record("report", ReportInfo, (
     Field("fieldwork_start", "day", "first day of fieldwork as YYYY-MM-DD"),
     Field("url", "text", "where the report is published"),
     Field("lead_inspector", "text", "the lead inspector's name"),
+    Field("document", "text", "what it was read from: report (a report or its web page) or press release",
+          choices=DOCUMENTS, shared=True),
 ))
 OVERALL = Record("overall", OverallPublished, (
     Field("rating", "rating", "the overall rating printed in the report", column="overall_rating"),

@@ -52,6 +52,7 @@ class ReportInfo:
     fieldwork_start: str | None = None  # "YYYY-MM-DD"
     url: str | None = None
     lead_inspector: str | None = None
+    document: str | None = None  # what it was read from: "report" or "press release"
 
 
 @dataclass(frozen=True, slots=True)

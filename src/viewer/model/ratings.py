@@ -47,6 +47,7 @@ NOT_PUBLISHED = "not published"
 _VARIANTS = {
     "requires improvement": Rating.REQUIRES_IMPROVEMENT,
     "require improvement": Rating.REQUIRES_IMPROVEMENT,
+    "requiring improvement": Rating.REQUIRES_IMPROVEMENT,
     "requiresimprovement": Rating.REQUIRES_IMPROVEMENT,
     "ri": Rating.REQUIRES_IMPROVEMENT,
     "needs improvement": Rating.REQUIRES_IMPROVEMENT,

@@ -145,6 +145,10 @@ def _keep_rating(by_code: dict[str, Rating], code: str, label: str, notes: Impor
 
 
 def _checked_score(score: int, maximum: int, framework: Framework, notes: ImportNotes) -> int | None:
+    if framework.max_score is None:
+        notes.warnings.append(f"the report prints a score of {score}/{maximum}; {framework.name} has no score the viewer "
+                              "knows: left empty")
+        return None
     if maximum != framework.max_score:
         notes.warnings.append(f"the report's score is out of {maximum}; {framework.name} scores out of "
                               f"{framework.max_score}")

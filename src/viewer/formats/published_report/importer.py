@@ -1,10 +1,13 @@
-"""Import a published HM Inspectorate of Probation PDU report (text, markdown, web page or PDF).
+"""Import the inspectorate's writing — a whole report, a report's web page (or its opening), or a press
+release — as an inspection: text, markdown, web page or PDF.
 
-``import_report(path)`` reads the file, decides by its content (and then its extension) whether it
-is a PDF, an HTML page or text, extracts the text and reads the report's parts into an
-:class:`Inspection`. Nothing is invented: what the report does not contain stays empty, and the
-result says what was found and what is missing. Only input that is not a report at all (binary
-data, an encrypted, damaged or image-only PDF) raises :class:`ReportImportError`.
+``import_report(path)`` reads the file, decides by its content whether it is a PDF, an HTML page or
+text, refuses what is not the inspectorate's writing (saying what it appears to be), recognises the
+inspection programme (and so the framework) from the text's own words, then reads what the text states:
+the unit, the overall rating and score, the ratings table, each standard with its key questions, the
+recommendations, the case sample, the figures and the service gaps. Nothing is invented: what the text
+does not state stays empty, and the result says what was found (with the words that decided it) and
+what is missing. A press release imports as a partial inspection labelled as taken from a press release.
 """
 
 from __future__ import annotations
@@ -25,16 +28,18 @@ from viewer.formats.published_report.front_matter import (
 from viewer.formats.published_report.gaps import read_service_gaps
 from viewer.formats.published_report.html import html_text_and_warnings
 from viewer.formats.published_report.pdf import pdf_text
+from viewer.formats.published_report.recognise import document_kind, is_inspectorate_text, programme, what_it_looks_like
 from viewer.formats.published_report.sections import ImportNotes, Section, read_standard, split_sections
-from viewer.formats.published_report.text import text_to_blocks
+from viewer.formats.published_report.statements import read_statements, sentences
+from viewer.formats.published_report.text import clean_characters, text_to_blocks
+from viewer.formats.published_report.unit import find_unit, unit_kind
 from viewer.model.framework import Framework, load_framework
-from viewer.model.inspection import Inspection, Standard, Unit
+from viewer.model.inspection import Inspection, OverallPublished, Standard, Unit
 
-FRAMEWORK_ID = "hmip-probation-pdu-2023"
 # The longest published reports are a few MB as PDF (with photographs); a hundred times the text is still no report.
 MAX_REPORT_BYTES = 100 * 1024 * 1024
-NOT_A_REPORT = "this does not look like an inspection report: no 'HM Inspectorate of Probation' heading, " \
-               "no ratings, no standards"
+READS = ("inspection files (.json), workbooks (.xlsx, .ods or a folder of CSV tables) and HM Inspectorate of "
+         "Probation's reports, report web pages and press releases (PDF, web page or text)")
 
 
 @dataclass(frozen=True)
@@ -65,43 +70,103 @@ def import_report(path: str | os.PathLike) -> ImportResult:
     if is_own_printout(text):
         raise ReportImportError(source, "this is a summary or comparison printed by Inspection Viewer, not a "
                                         "published report: open the inspection file it was made from")
-    result = parse_report_text(text, kind=kind, source=source, fallback_name=path.stem or path.name)
+    result = parse_report_text(text, kind=kind, source=source)
     if warnings:
         result = replace(result, inspection=replace(result.inspection,
                                                     warnings=tuple(warnings) + result.inspection.warnings))
     return result
 
 
-def parse_report_text(text: str, kind: str = "text", source: str | None = None,
-                      fallback_name: str = "Imported report") -> ImportResult:
-    """Read report text (already extracted from HTML or PDF) into an :class:`ImportResult`."""
-    framework = load_framework(FRAMEWORK_ID)
+def not_the_inspectorate(source: str, text: str) -> ReportImportError:
+    what = what_it_looks_like(text, Path(source).name)
+    return ReportImportError(source, f"this is not a report, web page or press release of HM Inspectorate of "
+                                     f"Probation: it appears to be {what}. The viewer reads {READS}")
+
+
+def parse_report_text(text: str, kind: str = "text", source: str | None = None) -> ImportResult:
+    """Read the inspectorate's text (already extracted from HTML or PDF) into an :class:`ImportResult`."""
+    source = source or "text"
+    if not is_inspectorate_text(clean_characters(text)):
+        raise not_the_inspectorate(source, text)
     notes = ImportNotes()
-    sections = split_sections(text_to_blocks(text), framework)
-    unit_name, region, report = read_title_page(sections, notes)
+    blocks = text_to_blocks(text)
+    prose = "\n".join(b.text for b in blocks)
+    raw = clean_characters(text)
+    found_unit = find_unit(raw, sentences(prose))
+    said = read_statements(prose, raw, found_unit.name)
+    year = int(said.published[:4]) if said.published else None
+    kinds = {unit_kind(n) for n in ([found_unit.name] if found_unit.name else found_unit.several)}
+    found_programme = programme(prose, year, kinds.pop() if len(kinds) == 1 else None)
+    if found_programme is None:
+        raise ReportImportError(source, "the inspectorate's writing, but it does not say which kind of inspection "
+                                        "it is about (a PDU, a CRC or NPS division, a youth justice service, a region "
+                                        "or the national inspection), so it cannot be read as one")
+    framework = load_framework(found_programme.framework_id)
+    how = "assumed: the text gives no year, score or count of standards that settles it" if found_programme.assumed \
+        else f"from '{found_programme.clue}'"
+    framework_line = f"framework {framework.id} ({how})"
+    sections = split_sections(blocks, framework)
+    title_unit, region, report = read_title_page(sections, notes)
     table = read_ratings_table(sections, framework, notes)
-    report = replace(report, fieldwork_start=read_fieldwork_start(sections, table, notes))
+    report = replace(report, fieldwork_start=read_fieldwork_start(sections, table, notes),
+                     published=report.published or said.published, document=document_kind(raw))
     standards = _standards(sections, framework, table.by_code, notes)
     recommendations = read_recommendations(sections, notes)
     cases = read_case_sample(sections, notes)
     figures = read_figures(sections)
     gaps = read_service_gaps(sections, figures)
-    name = unit_name or table.unit_name or unit_from_recommendations(sections)
-    if not name:
-        notes.missing.insert(0, f"no unit name; the file name '{fallback_name}' is used")
-    name = (name or fallback_name).strip() or "Imported report"
-    kind_of_unit = framework.unit_kind if framework.unit_kind and (
-        framework.unit_kind in name or "Probation Delivery Unit" in name) else None
-    if "inspectorate of probation" not in text.lower() and not standards and table.overall.rating is None:
-        notes.missing.insert(0, NOT_A_REPORT)
+    name = found_unit.name or table.unit_name or unit_from_recommendations(sections) or title_unit
+    overall = _overall(table.overall, said, framework, notes, several=bool(found_unit.several))
+    if found_unit.several:
+        notes.found.append(f"the text is about several units ({', '.join(found_unit.several)}): none of their "
+                           "ratings is taken, and no one unit is named")
+        name = None
+    elif name:
+        if found_unit.clue:
+            notes.found.append(f"unit read from '{' '.join(found_unit.clue.split())}'")
+    else:
+        notes.missing.insert(0, "the text names no unit: shown as 'unit not stated'")
+    if report.document == "press release":
+        notes.found.append("a press release: only what it states is imported")
     inspection = Inspection(
-        framework_id=framework.id, unit=Unit(name=name, kind=kind_of_unit, region=region), report=report,
-        overall=table.overall, cases=cases, standards=standards, figures=figures, service_gaps=gaps,
+        framework_id=framework.id, unit=Unit(name=name, kind=unit_kind(name) or _only_kind(framework), region=region),
+        report=report, overall=overall, cases=cases, standards=standards, figures=figures, service_gaps=gaps,
         recommendations=recommendations, source_path=source,
         warnings=tuple(notes.warnings) + tuple(notes.missing),
     )
-    found = _found_lines(inspection, notes)
-    return ImportResult(inspection=inspection, kind=kind, found=found, missing=tuple(notes.missing))
+    return ImportResult(inspection=inspection, kind=kind, found=_found_lines(inspection, framework_line, notes),
+                        missing=tuple(notes.missing))
+
+
+def _only_kind(framework: Framework) -> str | None:
+    return framework.unit_kind if framework.unit_kind and " or " not in framework.unit_kind else None
+
+
+def _overall(table: OverallPublished, said, framework: Framework, notes: ImportNotes, several: bool) -> OverallPublished:
+    """The overall rating and score: the ratings table's, else what the prose states about this one unit."""
+    rating, score = table.rating, table.score
+    if several:
+        return OverallPublished()
+    if rating is None and said.rating is not None:
+        rating = said.rating
+        notes.found.append(f"overall rating read from '{said.rating_sentence[:160]}'")
+    elif rating is not None and said.rating is not None and said.rating != rating:
+        notes.warnings.append(f"the text also says '{said.rating.label}' ({said.rating_sentence[:120]}); the ratings "
+                              f"table's '{rating.label}' is kept")
+    if rating is None and said.conflicts:
+        notes.warnings.append("the text states different overall ratings: " + "; ".join(said.conflicts[:3])
+                              + " — none is taken")
+    if score is None and said.score is not None:
+        if framework.max_score is not None and said.max_score != framework.max_score:
+            notes.warnings.append(f"the text's score is out of {said.max_score}; {framework.name} scores out of "
+                                  f"{framework.max_score}: left empty")
+        else:
+            score = said.score
+            notes.found.append(f"score {score}/{said.max_score} read from '{said.score_sentence[:160]}'")
+    if rating is None and not framework.overall_bands and framework.overall_rule is not None \
+            and framework.overall_rule.status == "inferred" and not framework.standards:
+        notes.found.append(f"{framework.name}: these inspections are not rated")
+    return OverallPublished(rating=rating, score=score)
 
 
 def _standards(sections: list[Section], framework: Framework, table_ratings: dict, notes: ImportNotes
@@ -135,8 +200,8 @@ def _standards(sections: list[Section], framework: Framework, table_ratings: dic
     return tuple(standards)
 
 
-def _found_lines(inspection: Inspection, notes: ImportNotes) -> tuple[str, ...]:
-    lines = [f"unit: {inspection.unit.name}"]
+def _found_lines(inspection: Inspection, framework_line: str, notes: ImportNotes) -> tuple[str, ...]:
+    lines = [f"unit: {inspection.unit.shown_name}", framework_line]
     if inspection.report.published:
         lines.append(f"published {inspection.report.published}")
     if inspection.report.fieldwork_start:

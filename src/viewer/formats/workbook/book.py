@@ -12,7 +12,7 @@ from typing import Any
 
 from viewer.formats.errors import LoadError, SchemaError, UnknownFrameworkError
 from viewer.formats.workbook.cells import BadCell, is_empty, plain_texts, read_column
-from viewer.formats.workbook.layout import SHEET, Sheet
+from viewer.formats.workbook.layout import ADDED_LATER, SHEET, Sheet
 from viewer.model.fields import FIGURE, INSPECTION_PARTS, KEY_QUESTION, LISTS, STANDARD, Record
 from viewer.model.framework import FrameworkError, load_framework
 from viewer.model.inspection import Inspection, Standard
@@ -55,7 +55,7 @@ class BookReader:
             if name:
                 index[name] = i
         for name in sheet.column_names:
-            if name not in index:
+            if name not in index and name not in ADDED_LATER:
                 raise WorkbookError(self.path, f"the column is missing from the header row (row 1); the sheet "
                                                f"needs the columns {', '.join(sheet.column_names)}",
                                     f"{where}, column '{name}'")
@@ -66,7 +66,8 @@ class BookReader:
     def columns(self, sheet: Sheet, table: Columns) -> tuple[list[int], dict[str, list[Any]], list[tuple[int, str]]]:
         """Row numbers, the values of each column, and (index, warning) pairs; blank rows are skipped."""
         index = self.header(sheet, table)
-        raw = [table[index[name]][1:] for name in sheet.column_names]
+        rows = len(table[0]) - 1
+        raw = [table[index[name]][1:] if name in index else [None] * rows for name in sheet.column_names]
         numbers = list(range(2, len(raw[0]) + 2))
         keys = raw[0]  # id or inspection_id: a blank row has none
         blank = set() if plain_texts(keys) and "" not in keys else {

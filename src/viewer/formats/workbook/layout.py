@@ -17,6 +17,8 @@ from viewer.model.fields import Field, Record
 FORMAT_VERSION = 1
 
 Column = Field  # a column is a field; its header is ``column_name``
+# Columns added after the layout's first version: a workbook written before them may lack them (empty).
+ADDED_LATER = frozenset({"document"})
 
 
 @dataclass(frozen=True)
