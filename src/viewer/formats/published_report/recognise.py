@@ -82,8 +82,8 @@ def _find(pattern: str, text: str, flags: int = re.IGNORECASE) -> str | None:
 
 # The inspectorate describes itself in every report ("the independent inspector of youth offending and
 # probation services"): words that say nothing about the programme of this inspection.
-_BOILERPLATE = re.compile(r"[^.\n]{0,200}(?:inspector of youth offending and probation services|probation and youth "
-                          r"offending service work)[^.\n]{0,200}\.?", re.IGNORECASE)
+_BOILERPLATE = re.compile(r"inspector of youth (?:offending|justice) and probation services|probation and youth "
+                          r"offending service work", re.IGNORECASE)
 _TITLE_LINE = re.compile(r"^\W{0,3}(?:An )?[Ii]nspection of [^\n]{3,200}$|^\W{0,3}Dynamic Inspection[^\n]{3,200}$|"
                          r"^\W{0,3}National Inspection[^\n]{0,80}$", re.MULTILINE)
 

@@ -25,9 +25,13 @@ SECTION_KINDS = {
     "diversity and inclusion": "diversity", "outcomes": "outcomes",
 }
 SUBHEADINGS = {"strengths": "strengths", "areas for improvement": "areas_for_improvement"}
-_STANDARD_HEADING = re.compile(r"P[ \t]?(\d)[ \t]?\.[ \t]?(\d)\.?(?=[ \t]|$)[ \t]*")
-_DOMAIN_HEADING = re.compile(r"(\d)\.[ \t]+(organisational arrangements and activity|service delivery)[ \t]*$",
-                             re.IGNORECASE)
+# A standard's heading as printed: "P 1.1 Leadership" (PDU 2023), "1.1. Governance and leadership" (youth),
+# "R1.2 Staffing"; the code is matched against the framework's own codes.
+_STANDARD_HEADING = re.compile(r"([A-Z])?[ \t]?(\d)[ \t]?\.[ \t]?(\d)\.?(?=[ \t]|$)[ \t]*")
+_DOMAIN_HEADING = re.compile(r"(\d)\.[ \t]+(organisational (?:arrangements and activity|delivery)|service delivery|"
+                             r"case supervision|court (?:work and case supervision|disposals)|out-of-court disposals|"
+                             r"resettlement|unpaid work and through the gate|[a-z]+ specific work|work with (?:children|"
+                             r"victims))[ \t]*$", re.IGNORECASE)
 _RATING_PREFIX = re.compile(r"(?:rating|rated|overall rating)[ \t]{0,3}[:\-–][ \t]*", re.IGNORECASE)
 
 
@@ -77,7 +81,13 @@ def parse_standard_heading(block: Block, framework: Framework) -> StandardHeadin
     match = _STANDARD_HEADING.match(cells[0])
     if not match or len(cells[0]) > 400:
         return None
-    code = f"P{match.group(1)}.{match.group(2)}"
+    number = f"{match.group(2)}.{match.group(3)}"
+    codes = {s.code for s in framework.standards}
+    code = next((c for c in (f"{match.group(1) or ''}{number}", number, f"P{number}") if c in codes), None)
+    if code is None:
+        if match.group(1) is None:
+            return None  # "1.2 million": a number, not a code of this framework
+        code = f"{match.group(1)}{number}"
     text = cells[0][match.end():].strip()
     rating_text = next((c for c in cells[1:] if rating_of(c)[0] is not None), None)
     definition = framework.definition(code)
@@ -95,6 +105,11 @@ def parse_standard_heading(block: Block, framework: Framework) -> StandardHeadin
                 break
         name, rest = (name, tail) if rest else (tail, rest)
     return StandardHeading(code, name.rstrip(" .:"), rating_text, rest)
+
+
+def _printed(code: str) -> str:
+    """A code as reports print it: "P2.1" as "P 2.1", "1.1" as it is."""
+    return f"{code[0]} {code[1:]}" if code[:1].isalpha() else code
 
 
 def heading_kind(block: Block) -> str | None:
@@ -150,7 +165,7 @@ def split_sections(blocks: list[Block], framework: Framework) -> list[Section]:
                     sections.append(Section("ratings", "Ratings"))
                 sections[-1].blocks.append(block)
                 continue
-            name = f"P {heading.code[1:]} {heading.name}".strip()
+            name = f"{_printed(heading.code)} {heading.name}".strip()
             sections.append(Section("standard", name, standard=heading.code, heading_rest=heading.rest,
                                     standard_name=heading.name))
             continue

@@ -60,6 +60,7 @@ _RATING_PATTERNS = (
                rf" (?:as )?{_Q}"),
     re.compile(rf"^{_NAME}(?: probation services?)?(?:\s[-–]\s|\s)(?:[Rr]ated |is )?(?:as )?{_Q}"),
 )
+_QUOTED_LABEL = re.compile(_Q, re.IGNORECASE)
 _FROM_TO = re.compile(rf"overall rating from {_Q} to {_Q}", re.IGNORECASE)
 _COVER = re.compile(r"^overall rating(?: for the [A-Za-z]{2,5})?:?\s+(Outstanding|Good|Requires improvement|Inadequate)\b",
                     re.IGNORECASE | re.MULTILINE)
@@ -157,7 +158,7 @@ def same_unit(one: str, other: str) -> bool:
 def overall_rating(all_sentences: list[str], text: str, unit: str | None) -> tuple[Rating | None, str, list[str]]:
     """``unit``'s overall rating, the sentence stating it, and any other ratings stated for it."""
     found: list[tuple[Rating, str]] = []
-    for sentence in all_sentences:
+    for sentence in filter(_QUOTED_LABEL.search, all_sentences):  # every rating statement quotes its label
         if not _about_this_unit_now(sentence, unit):
             if (match := _FROM_TO.search(sentence)) and not _OTHERS.search(sentence):
                 found.append((_label(match.group(2)), sentence))  # "raised … from 'A' to 'B'": B is now
@@ -183,6 +184,8 @@ def _number(token: str) -> int:
 
 def stated_score(all_sentences: list[str], unit: str | None) -> tuple[int | None, int | None, str]:
     for sentence in all_sentences:
+        if "scor" not in sentence.lower() and "point" not in sentence:
+            continue
         if not _about_this_unit_now(sentence, unit):
             continue
         for pattern in _SCORES:
