@@ -188,6 +188,11 @@ def overall_bands_note(framework: Framework, band: Band | None = None) -> str:
     return note
 
 
+def key_question_bands_text(framework: Framework) -> str:
+    """"0–49% Inadequate (consistent) · 50–64% …": the bands of the framework, each with how sure it is."""
+    return "  ·  ".join(f"{band_label(b)}% {b.rating.label} ({b.status})" for b in framework.key_question_bands)
+
+
 def bands_table(bands: tuple[Band, ...], unit: str = "") -> pd.DataFrame:
     """Rating, Range, Status, Source for a framework's key-question or overall bands."""
     rows = [[b.rating.label, f"{band_label(b)}{unit}", b.status, b.source] for b in bands]

@@ -14,7 +14,8 @@ from viewer.model.inspection import Inspection
 from viewer.model.rating_rules import Assessment
 from viewer.model.ratings import Rating
 from viewer.model.tables import (
-    STAFFING_TOPICS, OverallSummary, figures_table, key_question_bars, key_questions_table, overall_summary,
+    STAFFING_TOPICS, OverallSummary, figures_table, key_question_bands_text, key_question_bars, key_questions_table,
+    overall_summary,
     rated_by_key_questions, ratings_table,
 )
 from viewer.printout.svg_charts import ChartSvg, chart_svg
@@ -76,6 +77,7 @@ class Summary:
     recommendations: tuple[tuple[int, str], ...]
     source_name: str
     printed_on: str
+    bands: str = ""  # the key-question bands of the framework, each with its status
 
     def all_charts(self) -> list[ChartSvg]:
         return [s.chart for s in self.key_questions if s.chart] + list(self.charts)
@@ -123,5 +125,6 @@ def build_summary(inspection: Inspection, assessment: Assessment, source_name: s
         overall=overall_summary(inspection, assessment), ratings=rating_rows, key_questions=tuple(sections),
         figures=figure_rows, charts=tuple(_staffing_charts(inspection)), gaps=gaps, recommendations=recommendations,
         source_name=source_name, printed_on=_day(printed_on or date.today()),
+        bands=key_question_bands_text(assessment.framework),
     )
 

@@ -111,9 +111,8 @@ def _ratings_grid(s: Summary, _table: _Tables) -> str:
 
 
 def _key_questions(s: Summary, inline: bool, _table: _Tables) -> str:
-    parts = ['<h2>Key questions</h2><p style="color:#444444;">Each service-delivery standard is rated by the '
-             "band of its lowest key question: 0–49% Inadequate, 50–64% Requires improvement, 65–79% Good, "
-             "80–100% Outstanding.</p>"]
+    parts = ['<h2>Key questions</h2><p style="color:#444444;">Each standard rated by key questions takes the band '
+             f"of its lowest key question: {_e(s.bands)}.</p>"]
     for sec in s.key_questions:
         computed = f" · rules give {_e(sec.computed.label)}" if sec.computed else ""
         parts.append(f'<h3>{_e(sec.code)} {_e(sec.name)}  {_badge(sec.published, "8.5pt")}'

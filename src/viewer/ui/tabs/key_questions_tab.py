@@ -14,9 +14,12 @@ from viewer.charts.bar_chart import ChartView
 from viewer.model import palette
 from viewer.model.charts import key_questions_chart
 from viewer.model.inspection import Inspection
-from viewer.model.rating_rules import Assessment, StandardAssessment, band_label
+from viewer.model.rating_rules import Assessment, StandardAssessment
 from viewer.model.ratings import colours_for
-from viewer.model.tables import DECIDING, key_questions_table, rated_by_key_questions, rating_cell_colours
+from viewer.model.tables import (
+    DECIDING, domain_label, key_question_bands_text, key_questions_table, rated_by_key_questions,
+    rating_cell_colours,
+)
 from viewer.ui.dataframe_model import DataFrameModel
 from viewer.ui.widgets import (
     SPACING, RatingBadge, chip_style, fit_columns, fit_height, heading, note, rich_label, tab_layout, table_view,
@@ -28,6 +31,16 @@ def _swatch(colour: str) -> QIcon:
     pixmap = QPixmap(14, 14)
     pixmap.fill(QColor(colour))
     return QIcon(pixmap)
+
+
+def _domain_item(text: str) -> QStandardItem:
+    """A heading in the list of standards: read, not chosen."""
+    item = QStandardItem(text)
+    font = item.font()
+    font.setBold(True)
+    item.setFont(font)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+    return item
 
 
 class KeyQuestionsTab(QWidget):
@@ -50,7 +63,7 @@ class KeyQuestionsTab(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(heading("Service delivery standards", size=1))
+        left_layout.addWidget(heading("Standards rated by key questions", size=1))
         left_layout.addWidget(note("Each is rated by the band of its lowest key question."))
         left_layout.addWidget(self.selector, 1)
 
@@ -116,15 +129,18 @@ class KeyQuestionsTab(QWidget):
         if not standards:
             self.stack.show_empty("This inspection's framework has no standards rated by key questions.")
             return
+        domains = {sa.domain for sa in standards}
+        several = len(domains) > 1  # youth frameworks: court and out-of-court disposals
         for sa in standards:
+            if several and sa.domain in domains:
+                domains.discard(sa.domain)
+                self.selector_model.appendRow(_domain_item(domain_label(assessment.framework, sa.domain)))
             label = sa.published.label if sa.published else "not published"
             item = QStandardItem(_swatch(colours_for(sa.published)[0]), f"{sa.code}  {sa.name}\n{label}")
             item.setData(sa.code, Qt.ItemDataRole.UserRole)
             item.setToolTip(tooltip(sa.rule))
             self.selector_model.appendRow(item)
-        self.bands_label.setText("Bands: " + "  ·  ".join(
-            f"{band_label(b)}% {b.rating.label} ({b.status})" for b in assessment.framework.key_question_bands
-        ))
+        self.bands_label.setText("Bands: " + key_question_bands_text(assessment.framework))
         self.stack.show_content()
         codes = [sa.code for sa in standards]
         self.select_standard(self.code if self.code in codes else codes[0])
@@ -142,13 +158,14 @@ class KeyQuestionsTab(QWidget):
 
     def standard_codes(self) -> list[str]:
         """The standards offered in the selector, top to bottom."""
-        return [self.selector_model.index(r, 0).data(Qt.ItemDataRole.UserRole)
-                for r in range(self.selector_model.rowCount())]
+        codes = (self.selector_model.index(r, 0).data(Qt.ItemDataRole.UserRole)
+                 for r in range(self.selector_model.rowCount()))
+        return [code for code in codes if code is not None]
 
     # ---------------------------------------------------------------------------------- internals
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and current.data(Qt.ItemDataRole.UserRole) is not None:
             self._show_standard(current.data(Qt.ItemDataRole.UserRole))
 
     def _show_standard(self, code: str) -> None:
