@@ -54,3 +54,29 @@ def test_check_does_not_import_qt_or_pandas(sample_path):
             "print('HEAVY', bad)")
     result = subprocess.run([sys.executable, "-c", code, str(sample_path)], capture_output=True, text=True, cwd=REPO)
     assert "HEAVY []" in result.stdout, result.stdout + result.stderr
+
+
+def test_files_that_are_not_inspections_are_refused_with_what_they_seem(tmp_path):
+    import zipfile
+
+    (tmp_path / "Makefile").write_text("all: app\n\napp:\n\tcc -o app main.c\n\nclean:\n\trm -f app\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text("# Tool\n\nA thing.\n\n## Use\n\nRun it.\n", encoding="utf-8")
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    with zipfile.ZipFile(tmp_path / "report.docx", "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    (tmp_path / "noise.txt").write_bytes(bytes(range(256)) * 4)
+    names = ["Makefile", "README.md", "photo.png", "report.docx", "noise.txt"]
+    result = run_cli("check", "--json", *(str(tmp_path / n) for n in names))
+    assert result.returncode == 1
+    reports = json.loads(result.stdout)
+    assert [r["ok"] for r in reports] == [False] * 5
+    said = [r["errors"][0] for r in reports]
+    assert said[0].startswith("this is not a report, web page or press release of HM Inspectorate of Probation: it "
+                              "appears to be a Makefile.")
+    assert "appears to be a README or other Markdown document" in said[1]
+    assert said[2].startswith("pictures are not read. The viewer reads inspection files (.json)")
+    assert said[3] == "Word documents are not read: save the report as PDF, web page or text"
+    assert "it is binary data" in said[4]
+    assert all("Traceback" not in s for s in said)
+    folder = run_cli("check", str(tmp_path))  # in a folder they are passed over, not failures
+    assert "no inspection files, workbooks or reports in this folder" in folder.stdout

@@ -8,7 +8,7 @@ import zipfile
 import pytest
 
 from viewer.formats import kinds
-from viewer.formats.errors import UnreadableFileError
+from viewer.formats.errors import NotInspectorateTextError, UnreadableFileError
 from viewer.formats.inspection_file import load_inspection
 from viewer.formats.kinds import discover, kind_of, open_filter, read_path, save_filters, writer_for
 from viewer.formats.workbook import write_workbook
@@ -57,7 +57,7 @@ def test_word_documents_are_refused_with_advice(tmp_path):
     with zipfile.ZipFile(docx, "w") as archive:
         archive.writestr("word/document.xml", "<w:document/>")
     assert kind_of(docx) is kinds.WORD
-    with pytest.raises(UnreadableFileError, match="Word documents are not read: save the report as PDF, web page or text"):
+    with pytest.raises(NotInspectorateTextError, match="Word documents are not read: save the report as PDF, web page or text"):
         read_path(docx)
 
 

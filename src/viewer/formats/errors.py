@@ -47,6 +47,15 @@ class ReportImportError(LoadError):
     damaged or image-only PDF. A readable report with parts missing imports with warnings instead."""
 
 
+class NotInspectorateTextError(ReportImportError):
+    """A file that is not an inspection, a workbook or the inspectorate's writing (a README, a picture).
+    Named by a person, it is refused with this message; found in a folder, it is passed over and listed."""
+
+
+READS = ("inspection files (.json), workbooks (.xlsx, .ods or a folder of CSV tables) and HM Inspectorate of "
+         "Probation's reports, report web pages and press releases (PDF, web page or text)")
+
+
 def describe(value: Any) -> str:
     """A value as a message names it: null, the number 5, text "59%" (long texts cut), a list, an object."""
     if value is None:

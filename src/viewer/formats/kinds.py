@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from viewer.formats.errors import UnreadableFileError
+from viewer.formats.errors import READS, NotInspectorateTextError, UnreadableFileError
 from viewer.model.inspection import Inspection
 
 CSV_BOOK_MARKER = "inspections.csv"  # a folder holding this file is one workbook of CSV tables
@@ -105,6 +105,11 @@ def _is_html(head: bytes) -> bool:
     return looks_like_html(head)
 
 
+def _is_picture(head: bytes) -> bool:
+    return head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM", b"II*\x00", b"MM\x00*")) or \
+        (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
+
+
 def _is_word(head: bytes) -> bool:
     return head.startswith(b"\xd0\xcf\x11\xe0") or (_is_zip(head) and b"word/" in head[:HEAD_BYTES])
 
@@ -121,9 +126,12 @@ REPORT_HTML = FileKind("published report (web page)", (".html", ".htm", ".xhtml"
 REPORT_TEXT = FileKind("published report (text)", (".txt", ".md", ".markdown", ".text"), _read_published_report)
 WORD = FileKind("Word document", (".docx", ".doc", ".odt", ".rtf"), sniff=_is_word,
                 refusal="Word documents are not read: save the report as PDF, web page or text")
+PICTURE = FileKind("picture", (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp"), sniff=_is_picture,
+                   refusal=f"pictures are not read. The viewer reads {READS}")
 
 # In the order the content is tested: specific signatures before loose ones.
-KINDS: tuple[FileKind, ...] = (REPORT_PDF, WORD, ODS, XLSX, INSPECTION_FILE, REPORT_HTML, REPORT_TEXT, CSV_TABLES)
+KINDS: tuple[FileKind, ...] = (REPORT_PDF, WORD, PICTURE, ODS, XLSX, INSPECTION_FILE, REPORT_HTML, REPORT_TEXT,
+                               CSV_TABLES)
 OPENABLE = tuple(k for k in KINDS if k.read is not None)
 WRITABLE = tuple(k for k in KINDS if k.write is not None)
 
@@ -173,7 +181,7 @@ def read_path(path: str | os.PathLike) -> tuple[FileKind, Loaded]:
     path = Path(path)
     kind = kind_of(path)
     if kind.read is None:
-        raise UnreadableFileError(str(path), kind.refusal)
+        raise NotInspectorateTextError(str(path), kind.refusal)
     if kind is CSV_TABLES and not path.is_dir():
         path = path.parent  # any one of the tables stands for its folder
     return kind, kind.read(path)

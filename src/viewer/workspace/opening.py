@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from viewer.formats.errors import LoadError, UnreadableFileError
+from viewer.formats.errors import LoadError, NotInspectorateTextError, UnreadableFileError
 from viewer.formats.kinds import discover, is_csv_book, kind_of, read_path
 from viewer.model.framework import FrameworkError, load_framework
 from viewer.model.inspection import Inspection
@@ -94,10 +94,12 @@ def open_file(path: str | os.PathLike) -> OpenResult:
     return result
 
 
-def files_to_open(paths: Iterable[str | os.PathLike]) -> tuple[list[str], OpenResult]:
+def files_to_open(paths: Iterable[str | os.PathLike]) -> tuple[list[str], OpenResult, dict[str, str]]:
     """Each path, with every folder replaced by the files under it (a folder of CSV tables stays one
-    workbook). The result holds an empty folder as a failure and the files no reader takes."""
+    workbook); the result holds the files no reader takes; and, for each file found in a folder rather
+    than named, that folder."""
     files: list[str] = []
+    folder_of: dict[str, str] = {}
     result = OpenResult()
     for path in paths:
         folder = Path(path)
@@ -105,29 +107,50 @@ def files_to_open(paths: Iterable[str | os.PathLike]) -> tuple[list[str], OpenRe
             files.append(str(path))
             continue
         found, passed = discover(folder)
-        if not found:
-            result.failed.append(UnreadableFileError(str(path), EMPTY_FOLDER))
         files += [str(p) for p in found]
+        folder_of.update((str(p), str(path)) for p in found)
         result.passed_over += [str(p) for p in passed]
-    return files, result
+        if not found:
+            result.failed.append(_nothing_in(str(path), len(passed)))
+    return files, result, folder_of
+
+
+def _nothing_in(folder: str, passed: int) -> LoadError:
+    also = f" ({passed} other file{'s' if passed != 1 else ''} passed over)" if passed else ""
+    return UnreadableFileError(folder, EMPTY_FOLDER + also)
 
 
 def open_paths(paths: Iterable[str | os.PathLike], cancelled: Callable[[], bool] = lambda: False,
                on_file: Callable[[int, int, str, OpenResult], None] | None = None) -> OpenResult:
     """Open files and folders in order and return everything that happened. ``cancelled`` is asked before
     each file. ``on_file(done, total, path, result)`` hears each file's result as it comes (the window's
-    worker hands batches on from there), and first, with ``done`` 0, what expanding the folders gave."""
-    files, result = files_to_open(paths)
+    worker hands batches on from there), first, with ``done`` 0, what expanding the folders gave, and last,
+    with ``done`` equal to the total and no path, any folder that held nothing to open."""
+    files, result, folder_of = files_to_open(paths)
     if on_file is not None and (result.failed or result.passed_over):
         on_file(0, len(files), "", result)
+    useful: set[str] = set()  # folders that gave an inspection or a real failure
+    finished = True
     with collector_paused():  # see collector: thousands of inspections are hundreds of thousands of objects
         for done, path in enumerate(files, start=1):
             if cancelled():
+                finished = False
                 break
             one = open_file(path)
+            if path in folder_of and any(isinstance(e, NotInspectorateTextError) for e in one.failed):
+                one = OpenResult(passed_over=[path])  # a README or a picture beside the reports: listed, not an error
+            elif path in folder_of:
+                useful.add(folder_of[path])
             result.extend(one)
             if on_file is not None:
                 on_file(done, len(files), path, one)
+    empty = sorted(set(folder_of.values()) - useful) if finished else []
+    if empty:
+        last = OpenResult(failed=[_nothing_in(folder, sum(folder_of.get(p) == folder for p in result.passed_over))
+                                  for folder in empty])
+        result.extend(last)
+        if on_file is not None:
+            on_file(len(files), len(files), "", last)
     return result
 
 

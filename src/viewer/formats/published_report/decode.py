@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from viewer.formats.errors import ReportImportError
+from viewer.formats.errors import READS, NotInspectorateTextError, ReportImportError
 
 _HTML_TAGS = re.compile(r"<(?:p|div|h[1-6]|li|ul|ol|td|tr|table|br|span|a|section|article|body|head|meta)\b",
                         re.IGNORECASE)
@@ -25,8 +25,9 @@ def decode_report(data: bytes, source: str) -> tuple[str, list[str]]:
     if not data.strip():
         raise ReportImportError(source, "the file is empty")
     if _is_binary(data):
-        raise ReportImportError(source, "this does not look like an inspection report: it is not text, "
-                                        "an HTML page or a PDF (binary data)")
+        raise NotInspectorateTextError(source, f"this is not a report, web page or press release of HM Inspectorate of "
+                                               f"Probation: it is binary data, not text, a web page or a PDF. The "
+                                               f"viewer reads {READS}")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), []

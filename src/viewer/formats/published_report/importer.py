@@ -16,7 +16,7 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from viewer.formats.errors import ReportImportError
+from viewer.formats.errors import READS, NotInspectorateTextError, ReportImportError
 from viewer.formats.files import read_file_bytes
 from viewer.formats.printout_marks import is_own_printout
 from viewer.formats.published_report.decode import decode_report, sniff_kind
@@ -38,8 +38,6 @@ from viewer.model.inspection import Inspection, OverallPublished, Standard, Unit
 
 # The longest published reports are a few MB as PDF (with photographs); a hundred times the text is still no report.
 MAX_REPORT_BYTES = 100 * 1024 * 1024
-READS = ("inspection files (.json), workbooks (.xlsx, .ods or a folder of CSV tables) and HM Inspectorate of "
-         "Probation's reports, report web pages and press releases (PDF, web page or text)")
 
 
 @dataclass(frozen=True)
@@ -79,7 +77,7 @@ def import_report(path: str | os.PathLike) -> ImportResult:
 
 def not_the_inspectorate(source: str, text: str) -> ReportImportError:
     what = what_it_looks_like(text, Path(source).name)
-    return ReportImportError(source, f"this is not a report, web page or press release of HM Inspectorate of "
+    return NotInspectorateTextError(source, f"this is not a report, web page or press release of HM Inspectorate of "
                                      f"Probation: it appears to be {what}. The viewer reads {READS}")
 
 
