@@ -172,7 +172,7 @@ def test_owner_locked_pdf_opens_without_a_password():
 
 @pytest.mark.parametrize("content, words", [
     (b"", "the file is empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8, "it is not text, an HTML page or a PDF"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8, "it is binary data, not text, a web page or a PDF"),
 ])
 def test_empty_and_binary_files_raise_report_import_error(tmp_path, content, words):
     path = tmp_path / "report.txt"
