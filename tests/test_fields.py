@@ -15,7 +15,7 @@ from viewer.model.inspection import Inspection
 from viewer.resource_files import resource_path
 
 SCHEMA = json.loads(resource_path("schema", "inspection.schema.json").read_text(encoding="utf-8"))
-RECORDS = [fields.UNIT, fields.REPORT, fields.OVERALL, fields.CASES, *fields.LISTS.values()]
+RECORDS = [fields.UNIT, fields.REPORT, fields.OVERALL, fields.CASES, *fields.LISTS.values(), *fields.PROVENANCE.values()]
 # What a record's dataclass holds that is not a value of its own: a standard's key questions are a list.
 NOT_VALUES = {("standard", "key_questions")}
 
@@ -33,7 +33,7 @@ def test_every_value_of_the_model_is_described(record):
 
 def test_every_part_of_an_inspection_has_a_record():
     parts = {f.name for f in dataclasses.fields(Inspection)}
-    named = {r.name for r in fields.INSPECTION_PARTS} | set(fields.LISTS) - {"key_questions"}
+    named = {r.name for r in fields.INSPECTION_PARTS} | (set(fields.LISTS) - {"key_questions"}) | set(fields.PROVENANCE)
     assert parts - named == {"framework_id", "source_path", "source_part", "warnings"}
 
 

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from viewer.model.inspection import (
-    FIGURE_TOPICS, KEY_QUESTION_THEMES, CaseSample, Figure, KeyQuestion, OverallPublished, Recommendation,
-    ReportInfo, ServiceGap, Standard, Unit,
+    FIGURE_TOPICS, KEY_QUESTION_THEMES, CaseSample, Figure, KeyQuestion, OverallPublished, Quote, Recommendation,
+    ReportInfo, ServiceGap, SourceDocument, Standard, Unit,
 )
 
 # Kinds of value: text; month ("YYYY-MM", or a year); day ("YYYY-MM-DD"); texts (a list of sentences);
 # ids (a list of short names); number; int (a whole number); rating (one of the four labels).
-KINDS = ("text", "month", "day", "texts", "ids", "number", "int", "rating")
+KINDS = ("text", "month", "day", "texts", "ids", "number", "int", "rating", "flag")
 DOCUMENTS = ("report", "press release")
 MAX_COUNT = 1_000_000_000  # counts can be populations ("1,204,588 people"); the schema says the same
 
@@ -143,8 +143,25 @@ RECOMMENDATION = Record("recommendation", Recommendation, (
     Field("gap_areas", "ids", "service gap areas (sheet 'service_gaps'), separated by commas or line breaks"),
 ))
 
+SOURCE = Record("source", SourceDocument, (
+    Field("id", "text", "a short id of the source, unique within the inspection", required=True, column="source_id"),
+    Field("url", "text", "where the source is published"),
+    Field("document", "text", "report (a report or its web page) or press release", choices=DOCUMENTS, shared=True),
+    Field("text", "text", "the stored text of the source that the quotations come from"),
+))
+QUOTE = Record("quote", Quote, (
+    Field("field", "text", "what the quotation states, e.g. overall.rating, overall.score, unit.name, "
+          "standards.P2.1.rating", required=True, shared=True),
+    Field("value", "text", "the value it states, as the viewer reads it", required=True),
+    Field("quote", "text", "the source's words, exactly", required=True),
+    Field("source", "text", "the id of the source (sheet 'sources')", required=True, shared=True),
+    Field("in_address", "flag", "true when the value is read from the source's web address, not its text"),
+))
+
 # The records of one inspection that sit on its own row (a workbook's sheet 'inspections'), and those
 # that come in lists (one sheet each).
 INSPECTION_PARTS = (UNIT, REPORT, OVERALL, CASES)
 LISTS = {"standards": STANDARD, "key_questions": KEY_QUESTION, "figures": FIGURE, "service_gaps": SERVICE_GAP,
          "recommendations": RECOMMENDATION}
+# Where the values come from: the source texts and the words that state each value.
+PROVENANCE = {"sources": SOURCE, "quotes": QUOTE}

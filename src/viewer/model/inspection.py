@@ -137,6 +137,27 @@ class Recommendation:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceDocument:
+    """A text a value was read from: a report, its web page or a press release, and where it is published."""
+
+    id: str
+    url: str | None = None
+    document: str | None = None  # "report" or "press release"
+    text: str | None = None  # the stored text its quotations come from (the page's opening, for the library)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """The words of a source that state one value: the evidence behind it."""
+
+    field: str  # what it states: "overall.rating", "overall.score", "unit.name", "standards.P2.1.rating" ...
+    value: str  # the value as the viewer reads it: "Requires improvement", "4", "2024-07"
+    quote: str  # the source's words, exactly
+    source: str  # the id of a SourceDocument of the inspection
+    in_address: bool = False  # read from the source's web address (a year), not from its text
+
+
+@dataclass(frozen=True, slots=True)
 class OverallPublished:
     rating: Rating | None = None
     score: int | None = None
@@ -153,12 +174,17 @@ class Inspection:
     figures: tuple[Figure, ...] = ()
     service_gaps: tuple[ServiceGap, ...] = ()
     recommendations: tuple[Recommendation, ...] = ()
+    sources: tuple[SourceDocument, ...] = ()  # the texts its values were read from, with ...
+    quotes: tuple[Quote, ...] = ()  # ... the words that state each value
     source_path: str | None = None  # the file it was read from
     source_part: str | None = None  # its id in that file, when the file is a workbook
     warnings: tuple[str, ...] = ()
 
     def standard(self, code: str) -> Standard | None:
         return next((s for s in self.standards if s.code == code), None)
+
+    def quotes_for(self, field: str) -> tuple[Quote, ...]:
+        return tuple(q for q in self.quotes if q.field == field)
 
     @property
     def title(self) -> str:

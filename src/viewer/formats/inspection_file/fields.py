@@ -56,7 +56,8 @@ ROOT = Spec({f.key: f for f in (
     Field("format", "text", "", required=True), Field("framework", "text", "", required=True),
     _structure("unit", "object", required=True), _structure("report", "object"), _structure("overall", "object"),
     _structure("cases", "object"), _structure("standards", "list"), _structure("figures", "list"),
-    _structure("service_gaps", "list"), _structure("recommendations", "list"), _structure("notes", "ignored"),
+    _structure("service_gaps", "list"), _structure("recommendations", "list"), _structure("sources", "list"),
+    _structure("quotes", "list"), _structure("notes", "ignored"),
 )})
 UNIT = spec(model.UNIT)
 REPORT = spec(model.REPORT)
@@ -66,6 +67,8 @@ KEY_QUESTION = spec(model.KEY_QUESTION)
 FIGURE = spec(model.FIGURE)
 SERVICE_GAP = spec(model.SERVICE_GAP)
 RECOMMENDATION = spec(model.RECOMMENDATION)
+SOURCE = spec(model.SOURCE)
+QUOTE = spec(model.QUOTE)
 
 
 def overall_fields(max_score: int | None, framework_name: str) -> Spec:
@@ -128,6 +131,9 @@ def read_record(obj: Any, fields: Spec, path: JsonPath, warnings: list[str]) -> 
             value = tuple(value)
         elif kind in ("number", "int"):
             value = _number(value, field, path + [key])
+        elif kind == "flag":
+            if type(value) is not bool:
+                raise Invalid(path + [key], f"expected true or false, found {describe(value)}")
         elif kind == "rating":
             value = _rating(value, path + [key], warnings)
         elif kind == "list" and type(value) is not list:

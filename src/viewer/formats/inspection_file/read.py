@@ -20,8 +20,8 @@ from viewer.formats.inspection_file.json_positions import line_of
 from viewer.formats.inspection_file.write import FORMAT_ID
 from viewer.model.framework import Framework, FrameworkError, load_framework
 from viewer.model.inspection import (
-    CaseSample, Figure, Inspection, KeyQuestion, OverallPublished, Recommendation, ReportInfo, ServiceGap, Standard,
-    Unit,
+    CaseSample, Figure, Inspection, KeyQuestion, OverallPublished, Quote, Recommendation, ReportInfo, ServiceGap,
+    SourceDocument, Standard, Unit,
 )
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # inspection files; the viewer never writes a larger one
@@ -97,6 +97,8 @@ def inspection_from_data(data: Any, source: str | None = None) -> Inspection:
         service_gaps=tuple(ServiceGap(**g) for _, g in read_list(root, "service_gaps", spec.SERVICE_GAP, [], warnings)),
         recommendations=tuple(Recommendation(**r) for _, r in
                               read_list(root, "recommendations", spec.RECOMMENDATION, [], warnings)),
+        sources=tuple(SourceDocument(**s) for _, s in read_list(root, "sources", spec.SOURCE, [], warnings)),
+        quotes=tuple(Quote(**q) for _, q in read_list(root, "quotes", spec.QUOTE, [], warnings)),
         source_path=source, warnings=tuple(warnings),
     )
 

@@ -37,6 +37,8 @@ def inspection_to_dict(inspection: Inspection) -> dict[str, Any]:
         "figures": [asdict(f) for f in inspection.figures],
         "service_gaps": [asdict(g) for g in inspection.service_gaps],
         "recommendations": [asdict(r) for r in inspection.recommendations],
+        "sources": [asdict(s) for s in inspection.sources],
+        "quotes": [asdict(q) for q in inspection.quotes],
     }
     return _clean(data)
 

@@ -46,6 +46,8 @@ class ImportResult:
     kind: str  # "text", "html" or "pdf"
     found: tuple[str, ...]
     missing: tuple[str, ...]
+    # (field, value, the words it was read from, normalised): the evidence behind what the prose states
+    evidence: tuple[tuple[str, str, str], ...] = ()
 
 
 def import_report(path: str | os.PathLike) -> ImportResult:
@@ -133,7 +135,21 @@ def parse_report_text(text: str, kind: str = "text", source: str | None = None) 
         warnings=tuple(notes.warnings) + tuple(notes.missing),
     )
     return ImportResult(inspection=inspection, kind=kind, found=_found_lines(inspection, framework_line, notes),
-                        missing=tuple(notes.missing))
+                        missing=tuple(notes.missing), evidence=_evidence(inspection, found_unit.clue, said))
+
+
+def _evidence(inspection: Inspection, unit_clue: str, said) -> tuple[tuple[str, str, str], ...]:
+    """What the prose states and the words that state it, for values the ratings table did not give."""
+    found: list[tuple[str, str, str]] = []
+    if inspection.unit.name and unit_clue:
+        found.append(("unit.name", inspection.unit.name, unit_clue))
+    if inspection.overall.rating is not None and inspection.overall.rating == said.rating:
+        found.append(("overall.rating", said.rating.label, said.rating_sentence))
+    if inspection.overall.score is not None and inspection.overall.score == said.score:
+        found.append(("overall.score", str(said.score), said.score_sentence))
+    if inspection.report.published and inspection.report.published == said.published:
+        found.append(("report.published", said.published, said.published_from))
+    return tuple(found)
 
 
 def _only_kind(framework: Framework) -> str | None:
