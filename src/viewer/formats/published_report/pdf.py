@@ -1,7 +1,7 @@
 """The text layer of a report's PDF, read with PDFium (pypdfium2) and laid out again as report text.
 
 PDFium, the PDF engine of Chrome, reads the text of the report's PDFs 13-22 times as fast as
-pure-Python pypdf (61-94 ms against 1.2-1.5 s for 17-25 pages, ``bench/pdf_readers.py``), gives
+pure-Python pypdf (61-94 ms against 1.2-1.6 s for 17-25 pages, ``bench/pdf_readers.py``), gives
 ligature glyphs as plain letters, opens PDFs that are only owner-locked, and says why a file does
 not open (password, damaged). A PDF keeps no paragraphs or table cells, only characters at
 positions, drawn in any order. This module:
