@@ -34,6 +34,7 @@ bench: $(TESTSTAMP)
 	$(BIN)/python bench/check_many.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/summaries.py
 	$(BIN)/python bench/import_report.py
+	$(BIN)/python bench/pdf_readers.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/folder_load.py
 	$(BIN)/python bench/workbook_io.py
 

@@ -1,8 +1,9 @@
-"""The same report laid out the ways real reports differ: web page, PDF, wrapped text, markdown, and
-edits of the seed's text (percent signs, glued footnote markers, one-line ratings, a missing table,
-a report cut short). Each must give the sample's ratings, key questions and recommendations.
+"""The same report laid out the ways real reports differ: web page, PDFs in three page layouts, wrapped
+text, markdown, and edits of the seed's text (percent signs, glued footnote markers, one-line ratings, a
+missing table, a report cut short). Each must give the sample's ratings, key questions and recommendations.
 
-The files in ``tests/data/reports`` are made by ``make_report_files.py`` there (see its docstring).
+The files in ``tests/data/reports`` are made by ``make_report_files.py`` there (see its docstring; the
+PDFs by ``make_report_pdfs.py`` and ``make_report_layouts.py``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from viewer.model.ratings import Rating
 FILE_VARIANTS = [
     ("hertfordshire-web.html", "html"),
     ("hertfordshire.pdf", "pdf"),
+    ("hertfordshire-letter.pdf", "pdf"),
+    ("hertfordshire-tables.pdf", "pdf"),
     ("hertfordshire-wrapped.txt", "text"),
     ("hertfordshire.md", "text"),
 ]
@@ -73,13 +76,14 @@ def test_web_page_leaves_out_scripts_styles_navigation_and_footnotes():
                    for t in texts)
 
 
-def test_pdf_page_furniture_and_footnotes_are_not_report_text():
-    inspection = imported(REPORTS / "hertfordshire.pdf").inspection
+@pytest.mark.parametrize("name", [n for n, kind in FILE_VARIANTS if kind == "pdf"])
+def test_pdf_page_furniture_and_footnotes_are_not_report_text(name):
+    inspection = imported(REPORTS / name).inspection
     texts = [s.summary or "" for s in inspection.standards] + [t for s in inspection.standards
                                                                for t in s.strengths + s.areas_for_improvement]
     texts += [f.sentence or "" for f in inspection.figures]
     for unwanted in ("Inspection of probation services: Hertfordshire PDU", "Source: Ministry of Justice",
-                     "Relative Rate Index", "ﬃ"):
+                     "Relative Rate Index", "ﬃ", "Page 6 of", "July 2024", "Hertfordshire PDU\tHM"):
         assert not any(unwanted in text for text in texts), unwanted
 
 

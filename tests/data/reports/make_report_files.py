@@ -18,6 +18,9 @@ on the variation real reports show and not on one file:
   processor's export): wrapped lines, running header, page numbers, raised footnote markers,
   footnotes at the bottom of each page, the ratings table on one line per standard, key-question
   tables in two columns.
+- ``hertfordshire-letter.pdf`` and ``hertfordshire-tables.pdf``: the same report in two other page
+  layouts, drawn by ``make_report_layouts.py`` (see its docstring): US Letter, justified 9 pt serif
+  text, tables at tab stops; A4 with bordered table cells whose text wraps, and ligature glyphs.
 - ``encrypted.pdf`` (password "secret"), ``owner-locked.pdf`` (opens without a password),
   ``damaged.pdf`` (the report PDF cut short), ``scanned.pdf`` (the title page as a picture only).
 """
@@ -177,6 +180,8 @@ if __name__ == "__main__":
     (HERE / "hertfordshire.md").write_text(make_markdown(), encoding="utf-8")
     (HERE / "hertfordshire-foreword-only.txt").write_text(make_foreword_only(), encoding="utf-8")
     sys.path.insert(0, str(HERE))
-    from make_report_pdfs import make_pdfs  # noqa: E402  (Qt is only needed for the PDFs)
+    from make_report_layouts import make_layouts  # noqa: E402  (Qt is only needed for the PDFs)
+    from make_report_pdfs import make_pdfs  # noqa: E402
 
     make_pdfs(elements(), HERE)
+    make_layouts(elements(), HERE)
