@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TESTSTAMP := $(VENV)/.installed-test
 
-.PHONY: run test bench screenshots template wheel clean
+.PHONY: run test bench screenshots template library wheel clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,11 @@ screenshots: $(TESTSTAMP)
 # The empty workbook users start from: every sheet with its header row, and the README sheet.
 template: $(STAMP)
 	$(BIN)/python -c "from viewer.formats.workbook import write_workbook; write_workbook([], 'resources/templates/inspections-template.xlsx')"
+
+# The library of published outcomes, rebuilt from resources/outcomes/sources and overrides.json with the
+# viewer's own importer (the test suite checks the committed library is exactly what this writes).
+library: $(STAMP)
+	$(BIN)/python -m viewer.library.build
 
 wheel: $(TESTSTAMP)
 	$(BIN)/python -m build --wheel --outdir dist .

@@ -20,7 +20,8 @@ def _gui_parser() -> argparse.ArgumentParser:
         epilog="Other commands: 'inspection-viewer check [--json] FILE ...' validates files without a window; "
         "'inspection-viewer summary FILE ... -o OUT' writes printable summaries; "
         "'inspection-viewer convert INPUT ... OUT' converts reports, inspection files and workbooks; "
-        "'inspection-viewer frameworks [--json]' lists the inspection programmes and their rules.",
+        "'inspection-viewer frameworks [--json]' lists the inspection programmes and their rules; "
+        "'inspection-viewer outcomes [--framework ID] [--region R] [--json | --csv]' lists the published outcomes.",
     )
     parser.add_argument("files", nargs="*", metavar="FILE",
                         help="inspection files (.json), workbooks (.xlsx, .ods), reports (.txt, .md, .html, .pdf) "
@@ -82,6 +83,21 @@ def _frameworks_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _outcomes_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="inspection-viewer outcomes",
+        description="List the library of published outcomes: every inspection the inspectorate has published a "
+        "rating for that the viewer has a source for, with unit, kind, region, programme, month, rating and score. "
+        "--json adds each value's quotation and the stored source text.",
+    )
+    parser.add_argument("--framework", metavar="ID", help="only this programme (see 'inspection-viewer frameworks')")
+    parser.add_argument("--region", metavar="R", help="only units of this region, e.g. 'North West'")
+    how = parser.add_mutually_exclusive_group()
+    how.add_argument("--json", action="store_const", const="json", dest="format", help="one JSON array")
+    how.add_argument("--csv", action="store_const", const="csv", dest="format", help="CSV with a header row")
+    return parser
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     for stream in (sys.stdout, sys.stderr):
@@ -115,6 +131,17 @@ def _dispatch(argv: list[str]) -> int:
 
         args = _frameworks_parser().parse_args(argv[1:])
         return run_frameworks(as_json=args.json)
+    if argv and argv[0] == "outcomes":
+        from viewer.cli.outcomes import run_outcomes
+
+        args = _outcomes_parser().parse_args(argv[1:])
+        if args.framework:
+            from viewer.model.framework import all_frameworks
+
+            known = [fw.id for fw in all_frameworks()]
+            if args.framework not in known:
+                _outcomes_parser().error(f"unknown framework {args.framework!r} (known: {', '.join(known)})")
+        return run_outcomes(args.framework, args.region, args.format or "table")
     args = _gui_parser().parse_args(argv)
     from viewer.ui.app import run_gui
 

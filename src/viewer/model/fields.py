@@ -79,12 +79,14 @@ UNIT = Record("unit", Unit, (
 ))
 REPORT = Record("report", ReportInfo, (
     Field("title", "text", "the report's title", column="report_title"),
-    Field("published", "month", "month of publication as YYYY-MM, e.g. 2024-07"),
+    Field("published", "month", "month of publication as YYYY-MM, e.g. 2024-07 (YYYY when only the year is "
+          "published)"),
     Field("fieldwork_start", "day", "first day of fieldwork as YYYY-MM-DD"),
     Field("url", "text", "where the report is published"),
     Field("lead_inspector", "text", "the lead inspector's name"),
     Field("document", "text", "what it was read from: report (a report or its web page) or press release",
           choices=DOCUMENTS, shared=True),
+    Field("framework_note", "text", "how the programme was decided when no source sentence names it"),
 ))
 OVERALL = Record("overall", OverallPublished, (
     Field("rating", "rating", "the overall rating printed in the report", column="overall_rating"),

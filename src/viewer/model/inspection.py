@@ -53,6 +53,8 @@ class ReportInfo:
     url: str | None = None
     lead_inspector: str | None = None
     document: str | None = None  # what it was read from: "report" or "press release"
+    # how the programme was decided when no sentence of a source names it ("Programme inferred, not stated: …")
+    framework_note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

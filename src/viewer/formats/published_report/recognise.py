@@ -118,8 +118,8 @@ def _programme(head: str, year: int | None, body: str) -> Programme | None:
     if clue := _find(r"National Inspection\b[^\n]{0,30}|national arrangements", head, 0):
         if re.search(r"HMPPS|Prison and Probation Service", body):
             return Programme("hmip-probation-national-2025", clue)
-    if clue := _find(r"youth offending services?|youth offending team|\bYOS\b|\bYOT\b|youth justice (?:and prevention "
-                     r")?services?|\bYJS\b", head):
+    if clue := _find(r"youth offending services?|youth offending team|\bYOS\b|\bYOT\b|youth (?:and )?justice (?:and "
+                     r"prevention )?services?|\bYJS\b|\bY&JS\b", head):
         refreshed = _find(r"\b13 standards\b|resettlement[^.]{0,60}rated|out-of-court disposal policy", body)
         if refreshed or (year is not None and year >= 2022) or _find(r"Martin Jones|Sue McAllister", body, 0):
             return Programme("hmip-youth-2021", refreshed or f"{clue}, {year or 'after 2021'}")

@@ -68,8 +68,10 @@ _PAST = re.compile(r"\b(?:last inspect|previous(?:ly)?\b|when it was rated|when 
                    r"at (?:the|our) last|was last|earlier inspection|first inspection in 20|follows an inspection|"
                    r"when (?:the|it|this) [a-z ]{0,20}was\b|in 20\d\d,? when\b)", re.IGNORECASE)
 # Not one unit's rating: a negation, a choice of ratings, a count of services.
-_NOT_ONE = re.compile(r"\b(?:no|none of|not)\b[^.]{0,40}\brated\b|['\"]\s+or\s+['\"]|\b\d+ per cent of\b",
-                      re.IGNORECASE)
+# ... or a rating it escaped ("only rescued from an overall 'Inadequate' rating").
+_NOT_ONE = re.compile(r"\b(?:no|none of|not)\b[^.]{0,40}\brated\b|['\"]\s+or\s+['\"]|\b\d+ per cent of\b|"
+                      r"\b(?:rescued|saved|kept|spared) from\b|\b(?:narrowly |just )?(?:avoided|escaped|missed)\b|"
+                      r"\bwould have (?:been|received)\b", re.IGNORECASE)
 _OTHERS = re.compile(r"\bother (?:two|three|four|five|units|PDUs|services|regions)\b|\(rated\s|\beach\b|\btrio\b|"
                      r"\b(?:two|three|four|five|six|both) (?:of (?:the|our) )?(?:PDUs|services|areas|units|regions)\b",
                      re.IGNORECASE)
@@ -135,8 +137,9 @@ def named_units(sentence: str) -> list[str]:
 def fold(name: str) -> str:
     """A unit's name reduced to its place: "Leeds Probation Delivery Unit (PDU)" and "Leeds PDU" fold alike."""
     text = re.sub(r"\([^)]*\)|\*", " ", name.lower().replace("&", " and "))
-    text = re.sub(r"\b(?:probation delivery units?|pdus?|community rehabilitation company|crc|youth (?:offending|justice)"
-                  r"(?: and prevention)? (?:services?|team|partnership)|yos|yot|yjs|national probation service|nps|"
+    text = re.sub(r"\b(?:probation delivery units?|pdus?|community rehabilitation company|crc|(?:youth|young people['’]?s|"
+                  r"children and young people['’]?s)(?: [a-z]+){0,4}? (?:services?|team|partnership)|yos|yot|yjs|y and js|"
+                  r"national probation service|nps|"
                   r"division|region|probation services?|and|the|of|in|upon)\b", " ", text)
     return " ".join(re.sub(r"[^a-z0-9 ]", " ", text).split())
 

@@ -63,7 +63,8 @@ def clean_name(raw: str) -> str | None:
     stop = _STOP.search(text)
     if stop:
         text = text[: stop.start()]
-    text = re.sub(r"(?<=[a-z])(?=HM Inspectorate)", " ", text).strip(" .,:;–-·")
+    text = re.sub(r"(?<=[a-z])(?=HM Inspectorate)", " ", text)
+    text = re.sub(r"\s*\([^)]*$", "", text).strip(" .,:;–-·")  # a bracket the line cut off: "Ynys Môn (justiceinspec"
     if len(text) < 2 or len(text) > 100 or not text[:1].isupper() or text.lower().startswith(("published", "hmi ")):
         return None
     return text if fold(text) else None  # "The YOS" names the kind of unit, not the unit
@@ -94,6 +95,18 @@ def several_units(text: str) -> list[str]:
     return []
 
 
+def _with_kind(name: str, sentence: str) -> str:
+    """A bare place ("Wigan", from "The probation service, or Probation Delivery Unit (PDU*), in Wigan has been
+    rated …") named as the inspectorate names the unit ("Wigan PDU"), the kind taken from the same sentence."""
+    if unit_kind(name) is not None:
+        return name
+    for suffix, pattern in (("PDU", r"Probation Delivery Unit|\bPDU"), ("YJS", r"youth justice service"),
+                            ("YOS", r"youth offending (?:service|team)")):
+        if re.search(pattern, sentence, re.IGNORECASE):
+            return f"{name} {suffix}"
+    return name
+
+
 def find_unit(text: str, sentences: list[str]) -> UnitFinding:
     """The unit the text is about, and where that was read. A report's title names one unit; a press release
     whose sentences rate several units names none of them."""
@@ -109,7 +122,7 @@ def find_unit(text: str, sentences: list[str]) -> UnitFinding:
         if candidate:
             if several and fold(candidate) in {fold(n) for n in several}:
                 break
-            return UnitFinding(candidate, sentence[:120])
+            return UnitFinding(_with_kind(candidate, sentence), sentence[:120])
     if several:
         return UnitFinding(None, "", several)
     if (match := _NATIONAL.search(text[:4000])) and "national" in text[:4000].lower():
@@ -123,7 +136,7 @@ def unit_kind(name: str | None) -> str | None:
         return None
     for kind, pattern in (("PDU", r"\bPDUs?\b|Probation Delivery Unit"), ("CRC", r"\bCRC\b|Community Rehabilitation"),
                           ("NPS division", r"\bNPS\b|National Probation Service"),
-                          ("YOS", r"\bYO[ST]\b|Youth Offending"), ("YJS", r"\bYJ[SP]\b|Youth Justice"),
+                          ("YOS", r"\bYO[ST]\b|Youth Offending"), ("YJS", r"\bYJ[SP]\b|\bY&JS\b|Youth (?:and )?Justice"),
                           ("national", r"HMPPS|Prison and Probation Service"), ("region", r"\b[Rr]egion\b")):
         if re.search(pattern, name):
             return kind

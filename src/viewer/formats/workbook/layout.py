@@ -18,7 +18,7 @@ FORMAT_VERSION = 1
 
 Column = Field  # a column is a field; its header is ``column_name``
 # Columns added after the layout's first version: a workbook written before them may lack them (empty).
-ADDED_LATER = frozenset({"document"})
+ADDED_LATER = frozenset({"document", "framework_note"})
 
 
 @dataclass(frozen=True)

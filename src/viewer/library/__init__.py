@@ -1,0 +1,7 @@
+"""The library of published outcomes: every inspection the inspectorate has published a rating for, read
+from stored source texts, each value with the words it was read from (``build``), and the viewer's way
+of reading, filtering and tracing it (``load``)."""
+
+from viewer.library.load import Outcome, history, library_dir, load_library, regions, select, years
+
+__all__ = ["Outcome", "history", "library_dir", "load_library", "regions", "select", "years"]
