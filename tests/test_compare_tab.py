@@ -11,6 +11,7 @@ from viewer.model import palette
 from viewer.model.ratings import Rating, colours_for
 from viewer.printing.comparison import write_comparison_pdf
 from viewer.ui.tabs import compare_exports
+from viewer.model.compare_selection import OPEN
 from viewer.ui.tabs.compare_tab import EMPTY_COMPARE, CompareTab
 
 CODES = ["P1.1", "P1.2", "P1.3", "P2.1", "P2.2", "P2.3", "P2.4"]
@@ -46,10 +47,11 @@ def test_title_and_friendly_empty_state_below_two_inspections(qtbot, three):
     assert tab.TITLE == "Compare"
     assert tab.stack.is_empty and tab.stack.empty_label.text() == EMPTY_COMPARE
     assert "Open two or more inspections" in EMPTY_COMPARE
-    tab.show_inspections(three[:1], 0)
-    assert tab.stack.is_empty
     tab.show_inspections(three, 1)
-    assert not tab.stack.is_empty
+    assert not tab.stack.is_empty and tab.title_label.text() == "Comparing 3 inspections"
+    tab.set_source(OPEN)
+    tab.show_inspections(three[:1], 0)  # the user chose open inspections only: one is not a comparison
+    assert tab.stack.is_empty
     tab.show_inspections([], None)
     assert tab.stack.is_empty
 

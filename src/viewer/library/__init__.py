@@ -4,4 +4,5 @@ of reading, filtering and tracing it (``load``)."""
 
 from viewer.library.load import Outcome, history, library_dir, load_library, regions, select, years
 
+# ``viewer.library.entries`` (the library as Compare takes it) is imported from there: it needs pandas.
 __all__ = ["Outcome", "history", "library_dir", "load_library", "regions", "select", "years"]

@@ -28,6 +28,7 @@ from viewer.formats.published_report import parse_report_text
 from viewer.formats.published_report.quotes import locate
 from viewer.formats.published_report.statements import fold
 from viewer.formats.published_report.unit import unit_kind
+from viewer.library.load import kind_family
 from viewer.model.framework import load_framework
 from viewer.model.inspection import (
     Inspection, OverallPublished, Quote, ReportInfo, SourceDocument, Standard, Unit,
@@ -71,10 +72,9 @@ def unit_key(name: str, kind: str | None = None) -> str:
     """The same unit whatever the order of its place names ("South Tyneside and Gateshead" is "Gateshead and
     South Tyneside"), and of the same kind: Wales CRC is not the Wales NPS division. Youth offending and youth
     justice services are one kind, since many services renamed themselves from one to the other."""
-    family = "youth" if kind in ("YOS", "YJS") else (kind or "")
     if kind == "national":  # one national unit, however a source names it
         return "national:"
-    return family + ":" + " ".join(sorted(fold(name).split()))
+    return (kind_family(kind) or "") + ":" + " ".join(sorted(fold(name).split()))
 
 
 def load_index(folder: Path) -> list[dict]:

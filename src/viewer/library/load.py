@@ -14,6 +14,7 @@ from pathlib import Path
 
 from viewer.formats.inspection_file import load_inspection
 from viewer.formats.published_report.statements import fold
+from viewer.formats.published_report.unit import unit_kind
 from viewer.model.framework import load_framework
 from viewer.model.inspection import Inspection
 from viewer.resource_files import resource_path
@@ -60,26 +61,33 @@ def select(outcomes: Iterable[Outcome], framework: str | None = None, region: st
             continue
         if year and outcome.year != year:
             continue
-        if unit and not same_unit(unit, inspection):
+        if unit and not same_unit(unit, inspection, unit_kind(unit)):
             continue
         chosen.append(outcome)
     return chosen
 
 
-def same_unit(name: str, inspection: Inspection) -> bool:
-    """True when ``name`` names the inspection's unit ("Leeds" and "Leeds Probation Delivery Unit (PDU)")."""
+def same_unit(name: str, inspection: Inspection, kind: str | None = None) -> bool:
+    """True when ``name`` names the inspection's unit ("Leeds" and "Leeds Probation Delivery Unit (PDU)"), and,
+    when ``kind`` is given, a unit of the same kind (a county's PDU is not its youth justice service; youth
+    offending and youth justice services are one kind, as many renamed themselves)."""
     mine = fold(inspection.unit.name or "")
-    return bool(mine) and sorted(fold(name).split()) == sorted(mine.split())
+    if not mine or sorted(fold(name).split()) != sorted(mine.split()):
+        return False
+    return kind is None or kind_family(kind) == kind_family(inspection.unit.kind)
+
+
+def kind_family(kind: str | None) -> str | None:
+    """YOS and YJS are one family (many services renamed themselves); every other kind is its own."""
+    return "youth" if kind in ("YOS", "YJS") else kind
 
 
 def history(inspection: Inspection, outcomes: Iterable[Outcome] | None = None) -> list[Outcome]:
     """The library's published outcomes for the same unit, oldest first: what the unit was rated before
     (and after) the inspection shown. Probation and youth units are kept apart (a county's PDU is not its
     youth justice service)."""
-    youth = inspection.unit.kind in ("YOS", "YJS")
     found = [o for o in (outcomes if outcomes is not None else load_library())
-             if same_unit(inspection.unit.name or "", o.inspection)
-             and (o.inspection.unit.kind in ("YOS", "YJS")) == youth]
+             if same_unit(inspection.unit.name or "", o.inspection, inspection.unit.kind)]
     return sorted(found, key=lambda o: (o.inspection.report.published or "", o.id))
 
 

@@ -35,9 +35,13 @@ Entry = tuple[Inspection, Assessment]
 COMPUTED_SUFFIX = " (computed)"
 NOT_IN_FRAMEWORK = "not in framework"
 NO_REGION = "region not given"
+NO_YEAR = "year not given"
+BY_REGION, BY_YEAR = "Region", "Year"
 AGREES, DIFFERS, CANNOT_COMPUTE = "agrees", "DIFFERS", "cannot compute"
 
-UNIT_COLUMNS = ["Unit", "Region", "Framework", "Published", "Overall", "Score", "Score number", "Check"]
+UNIT_COLUMNS = ["Unit", "Region", "Framework", "Published", "Overall", "Score", "Score number", "Check", "Source",
+                "Year"]
+OPEN_FILE, PUBLISHED_OUTCOME = "open file", "published outcome"  # the Source column: where a row comes from
 KEY_QUESTION_UNIT_COLUMNS = ["Unit", "Region", "Framework", "Question", "Theme", "% Yes", "Band", "Matched by"]
 COUNT_RATINGS = [r.label for r in sorted(Rating, reverse=True)] + [NOT_PUBLISHED]  # best first
 OVERALL, ALL_STANDARDS = "Overall", "All standards"
@@ -98,7 +102,8 @@ def units_frame(entries: Sequence[Entry]) -> pd.DataFrame:
         check = DIFFERS if assessment.disagreements else AGREES if o.computed_rating is not None else CANNOT_COMPUTE
         row = [inspection.unit.shown_name, inspection.unit.region or NO_REGION, assessment.framework.id,
                display_month(inspection.report.published), _rating_text(o.published_rating, o.computed_rating),
-               score, number, check]
+               score, number, check, OPEN_FILE if inspection.source_path else PUBLISHED_OUTCOME,
+               year_of(inspection)]
         for code in codes:
             sa = assessment.standard(code)
             row.append(_rating_text(sa.published, sa.computed) if sa is not None else NOT_IN_FRAMEWORK)
@@ -106,6 +111,10 @@ def units_frame(entries: Sequence[Entry]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=UNIT_COLUMNS + codes)
     frame["Score number"] = frame["Score number"].astype(float)
     return frame
+
+
+def year_of(inspection: Inspection) -> str:
+    return (inspection.report.published or "")[:4] or NO_YEAR
 
 
 def cell_rating(text: str) -> Rating | None:
@@ -133,15 +142,45 @@ def cell_note(entry: Entry, column: str) -> str | None:
     """The tooltip of a heat-map cell: the file, the overall rule, or a standard's published and
     computed rating with its rule."""
     inspection, assessment = entry
+    field = _QUOTED.get(column, f"standards.{column}.rating")
+    quoted = quotations_text(inspection, field)
     if column == "Unit":
-        return inspection.source_path or inspection.title
+        return "\n\n".join(t for t in (inspection.source_path or inspection.title, quoted) if t)
     if column in ("Overall", "Score", "Check"):
-        return assessment.overall.rule
+        return "\n\n".join(t for t in (quoted if column != "Check" else "", assessment.overall.rule) if t)
+    if column in ("Region", "Published", "Framework"):
+        return quoted or None
     sa = assessment.standard(column)
     if sa is None:
         return None
     computed = sa.computed.label if sa.computed else "nothing"
-    return f"{sa.code} {sa.name}: published {label_or_missing(sa.published)}; the rules give {computed}. {sa.rule}"
+    rule = f"{sa.code} {sa.name}: published {label_or_missing(sa.published)}; the rules give {computed}. {sa.rule}"
+    return "\n\n".join(t for t in (quoted, rule) if t)
+
+
+# The quotation behind each column of the units frame (a standard's column: standards.<code>.rating).
+_QUOTED = {"Unit": "unit.name", "Region": "unit.region", "Published": "report.published", "Framework": "framework",
+           "Overall": "overall.rating", "Score": "overall.score", "Check": ""}
+
+
+def quotations_text(inspection: Inspection, field: str) -> str:
+    """Each quotation that states ``field``, with where it is from: “… words …” — press release, address.
+    Two sources stating different values are both shown (the value itself is left empty)."""
+    quotes = inspection.quotes_for(field) if field else ()
+    sources = {s.id: s for s in inspection.sources}
+    lines = []
+    for quote in quotes:
+        source = sources.get(quote.source)
+        where = " ".join(p for p in ((source.document or "source") if source else quote.source,
+                                     (source.url or "") if source else "") if p)
+        words = f"in its address: {quote.quote}" if quote.in_address else f"“{quote.quote}”"
+        lines.append(f"{quote.value}: {words} — {where}")
+    if len({q.value for q in quotes}) > 1 and not all(max((q.value for q in quotes), key=len).startswith(q.value)
+                                                      for q in quotes):
+        lines.insert(0, "Sources disagree; no value is shown:")
+    if field == "framework" and inspection.report.framework_note:
+        lines.append(inspection.report.framework_note)
+    return "\n".join(lines)
 
 
 def rating_columns(frame: pd.DataFrame) -> list[str]:
@@ -162,10 +201,13 @@ def with_sort_keys(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
 
 
 def filter_units(frame: pd.DataFrame, region: str | None = None, rating: str | None = None,
-                 framework: str | None = None) -> pd.DataFrame:
+                 framework: str | None = None, year: str | None = None) -> pd.DataFrame:
     """Rows of a units frame in ``region``, with overall ``rating`` (a label, published or computed, or
-    "not published") and of ``framework`` (its id); None means any. The index is kept."""
+    "not published"), of ``framework`` (its id) and published in ``year``; None means any. The index is
+    kept."""
     keep = pd.Series(True, index=frame.index)
+    if year is not None:
+        keep &= frame["Year"] == year
     if region is not None:
         keep &= frame["Region"] == region
     if framework is not None:
@@ -342,18 +384,47 @@ def across_units(entries: Sequence[Entry], code: str, key: str | int | None, sel
     return AcrossUnits(code, title, framework_id, bars, edges, rank, rank_line, " ".join(notes))
 
 
+# ------------------------------------------------------------------------------------------ place
+
+def place_line(entries: Sequence[Entry], selected: int | None, shown: Sequence[int]) -> str:
+    """Where the selected unit's overall rating stands among the units shown of its own programme:
+    "Hertfordshire PDU — Requires improvement: of 37 units of hmip-probation-pdu-2023 shown, 3 rated better,
+    20 the same and 14 worse." Ratings of different programmes are never ranked together."""
+    if selected is None or not 0 <= selected < len(entries):
+        return ""
+    inspection, assessment = entries[selected]
+    overall = assessment.overall
+    mine = overall.published_rating or overall.computed_rating
+    framework_id = assessment.framework.id
+    group = [i for i in shown if entries[i][1].framework.id == framework_id and i != selected]
+    if mine is None or not group:
+        return ""
+    others = [entries[i][1].overall.published_rating for i in group]
+    rated = [r for r in others if r is not None]
+    better, same = sum(r > mine for r in rated), sum(r == mine for r in rated)
+    worse = len(rated) - better - same
+    how = "" if overall.published_rating is not None else " (computed: the report does not publish it)"
+    unrated = len(others) - len(rated)
+    tail = f" ({unrated} without a published rating)" if unrated else ""
+    return (f"{unit_label(entries, selected)} — {mine.label}{how}: of the {_units(len(group))} of {framework_id} "
+            f"shown beside it, {better} rated better, {same} the same and {worse} worse{tail}.")
+
+
 # ----------------------------------------------------------------------------------------- counts
 
-def rating_counts(entries: Sequence[Entry]) -> pd.DataFrame:
-    """Counts of each published rating per framework and region: one row for the overall rating, one for
-    all standards together and one per standard code."""
+def rating_counts(entries: Sequence[Entry], by: str = BY_REGION) -> pd.DataFrame:
+    """Counts of each published rating per framework and region (or year of publication): one row for the
+    overall rating, one for all standards together and one per standard code."""
     codes = standard_codes(entries)
     rows = []
+    missing = NO_REGION if by == BY_REGION else NO_YEAR
     for framework_id, positions in framework_groups(entries).items():
         groups: dict[str, list[int]] = {}
         for i in positions:
-            groups.setdefault(entries[i][0].unit.region or NO_REGION, []).append(i)
-        for value in sorted(groups, key=lambda v: (v == NO_REGION, v.casefold())):
+            inspection = entries[i][0]
+            key = (inspection.unit.region or NO_REGION) if by == BY_REGION else year_of(inspection)
+            groups.setdefault(key, []).append(i)
+        for value in sorted(groups, key=lambda v: (v == missing, v.casefold())):
             members = [entries[i] for i in groups[value]]
             per: dict[str, Counter] = {OVERALL: Counter(), ALL_STANDARDS: Counter()}
             for _, assessment in members:
@@ -364,7 +435,7 @@ def rating_counts(entries: Sequence[Entry]) -> pd.DataFrame:
             for of in [OVERALL, ALL_STANDARDS] + [c for c in codes if c in per]:
                 counts = [per[of][r] for r in COUNT_RATINGS]
                 rows.append([framework_id, value, of, len(members)] + counts + [sum(counts)])
-    return pd.DataFrame(rows, columns=["Framework", "Region", "Of", "Units"] + COUNT_RATINGS + ["Total"])
+    return pd.DataFrame(rows, columns=["Framework", by, "Of", "Units"] + COUNT_RATINGS + ["Total"])
 
 
 def counts_for(counts: pd.DataFrame, of: str) -> pd.DataFrame:

@@ -17,14 +17,14 @@ import pandas as pd
 from viewer.formats.printout_marks import COMPARISON_MARK
 from viewer.model.charts import across_units_chart
 from viewer.model.compare import (
-    COUNT_RATINGS, OVERALL, AcrossUnits, Entry, across_units, compare_cell_colours, counts_for, framework_note,
-    rating_columns, rating_counts, standard_names,
+    BY_REGION, COUNT_RATINGS, OVERALL, AcrossUnits, Entry, across_units, cell_rating, compare_cell_colours,
+    counts_for, framework_note, place_line, rating_columns, rating_counts, standard_names,
 )
 from viewer.model.ratings import colours_for, match_rating
 from viewer.printout.summary_html import CHART_SCHEME, HEAD_BG, RULE
 from viewer.printout.svg_charts import ChartSvg, chart_svg
 
-HIDDEN_COLUMNS = ("Score number",)
+HIDDEN_COLUMNS = ("Score number", "Year")
 HEAT_MAP_WIDTHS = {"Unit": "11%", "Region": "8%", "Published": "8%", "Overall": "9%", "Score": "5%", "Check": "6%"}
 
 
@@ -39,6 +39,9 @@ class Comparison:
     chart: ChartSvg | None
     counts: tuple[tuple[str, pd.DataFrame], ...]  # (what is counted, table)
     printed_on: str
+    counts_by: str = BY_REGION  # the counts are by region or by year of publication
+    published: int = 0  # how many of the inspections are published outcomes from the library (not open files)
+    place: str = ""  # where the highlighted unit's overall rating stands among the units shown
 
     @property
     def title(self) -> str:
@@ -50,12 +53,12 @@ class Comparison:
 
 def build_comparison(entries: Sequence[Entry], units: pd.DataFrame, *, selected: int | None, code: str | None,
                      key: str | int | None, count_of: str = OVERALL, filters: str = "",
-                     printed_on: date | None = None) -> Comparison:
+                     printed_on: date | None = None, counts_by: str = BY_REGION, published: int = 0) -> Comparison:
     """What the tab shows: ``units`` is the (filtered, sorted) units frame whose index gives each row's
     position in ``entries``; the key question is ``key`` of standard ``code``."""
     shown = [int(i) for i in units.index]
     across = across_units(entries, code, key, selected, shown) if code else None
-    counts_all = rating_counts([entries[i] for i in shown])
+    counts_all = rating_counts([entries[i] for i in shown], counts_by)
     counted = [OVERALL] + ([count_of] if count_of != OVERALL else [])
     counts = tuple((of, counts_for(counts_all, of)) for of in counted)
     day = printed_on or date.today()
@@ -64,7 +67,8 @@ def build_comparison(entries: Sequence[Entry], units: pd.DataFrame, *, selected:
         framework_note=framework_note([entries[i] for i in shown]) if shown else "",
         standard_names=standard_names(entries), across=across,
         chart=chart_svg(across_units_chart(across), width_pt=620) if across and across.bars else None,
-        counts=counts, printed_on=f"{day.day} {day.strftime('%B %Y')}",
+        counts=counts, printed_on=f"{day.day} {day.strftime('%B %Y')}", counts_by=counts_by, published=published,
+        place=place_line(entries, selected, shown) if shown else "",
     )
 
 
@@ -93,7 +97,9 @@ def _table(headers: Sequence[str], rows: Sequence[str], size: str = "7.5pt",
 def _heat_map(c: Comparison) -> str:
     frame = c.units
     single = len(set(frame["Framework"])) <= 1
-    columns = [col for col in frame.columns if col not in HIDDEN_COLUMNS and not (single and col == "Framework")]
+    columns = [col for col in frame.columns if col not in HIDDEN_COLUMNS and not (single and col == "Framework")
+               and not (col == "Source" and frame["Source"].nunique() <= 1)
+               and not (col in c.standard_names and not any(cell_rating(t) for t in frame[col]) and c.published)]
     coloured = set(rating_columns(frame)) | {"Check"}
     rows = []
     for _, record in frame.iterrows():
@@ -133,7 +139,8 @@ def _across(c: Comparison, inline: bool) -> str:
 
 
 def _counts(c: Comparison) -> str:
-    parts = ['<h2 style="page-break-before:always;">Ratings by region</h2>']
+    by = "region" if c.counts_by == BY_REGION else "year of publication"
+    parts = [f'<h2 style="page-break-before:always;">Ratings by {by}</h2>']
     for of, frame in c.counts:
         what = "Overall ratings" if of == OVERALL else f"{of} ratings" if of in c.standard_names else of
         single = len(set(frame["Framework"])) <= 1
@@ -145,7 +152,7 @@ def _counts(c: Comparison) -> str:
                 value = record[col]
                 colours = (colours_for(match_rating(col)[0]) if col in COUNT_RATINGS and value else None)
                 cells.append(_cell(_e(value), colours=colours, align="right" if col not in
-                                   ("Framework", "Region") else "left", bold=col == "Total"))
+                                   ("Framework", "Region", "Year") else "left", bold=col == "Total"))
             rows.append("<tr>" + "".join(cells) + "</tr>")
         parts.append(f"<h3>{_e(what)} (published)</h3>" + _table(columns, rows))
     return "".join(parts)
@@ -156,7 +163,16 @@ def comparison_html(c: Comparison, *, standalone: bool = False) -> str:
     groups = ""
     if len(c.units):
         groups = f'<p style="font-size:8pt; color:#444444;">{_e(c.framework_note)}</p>'
-    shown = f"{len(c.units)} of {c.total_units} open inspections" + (f" · {c.filters}" if c.filters else "")
+    opened = c.total_units - c.published
+    what = (f"{opened} open and {c.published} published inspections" if opened and c.published else
+            f"{c.published} published inspections" if c.published else f"{c.total_units} open inspections")
+    shown = f"{len(c.units)} of {what}" + (f" · {c.filters}" if c.filters else "")
+    if c.place:
+        groups += f'<p style="font-size:10pt;"><b>{_e(c.place)}</b></p>'
+    if c.published:
+        groups += ('<p style="font-size:7.5pt; color:#444444;">Published outcomes are read from the inspectorate\'s '
+                   "report pages and press releases; each value is quoted in the viewer (hover over it) and "
+                   "in <i>inspection-viewer outcomes --json</i>.</p>")
     body = (f'<p style="font-size:8pt; color:#555555; margin:0;">{COMPARISON_MARK}</p>'
             f'<h1 style="font-size:18pt; margin-top:2pt; margin-bottom:2pt;">{_e(c.title)}</h1>'
             f'<p style="color:#444444; margin-top:0;">{_e(shown)} · printed {_e(c.printed_on)}</p>'

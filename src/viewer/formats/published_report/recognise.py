@@ -120,7 +120,10 @@ def _programme(head: str, year: int | None, body: str) -> Programme | None:
             return Programme("hmip-probation-national-2025", clue)
     if clue := _find(r"youth offending services?|youth offending team|\bYOS\b|\bYOT\b|youth (?:and )?justice (?:and "
                      r"prevention )?services?|\bYJS\b|\bY&JS\b", head):
-        refreshed = _find(r"\b13 standards\b|resettlement[^.]{0,60}rated|out-of-court disposal policy", body)
+        # "His Majesty's" Inspectorate: written after September 2022, when every youth inspection used the
+        # refreshed standards (the 2025 programme's "work with children and victims" is recognised above)
+        refreshed = _find(r"\b13 standards\b|resettlement[^.]{0,60}rated|out-of-court disposal policy|"
+                          r"His Majesty['’]s Inspectorate of Probation", body)
         if refreshed or (year is not None and year >= 2022) or _find(r"Martin Jones|Sue McAllister", body, 0):
             return Programme("hmip-youth-2021", refreshed or f"{clue}, {year or 'after 2021'}")
         if year is not None or _find(r"\b12 aspects\b|joint working", body):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from viewer.charts.export import export_chart
 from viewer.formats.workbook.table_export import export_rows
+from viewer.model.compare_selection import OPEN, PUBLISHED
 from viewer.printing.comparison import comparison_layout, render_comparison
 from viewer.printout.comparison import Comparison, build_comparison
 
@@ -85,13 +86,15 @@ class CompareActions:
     def comparison(self) -> Comparison:
         """What the tab shows, ready to print."""
         s = self.selection
+        opened = len(self.open_entries) if s.source != PUBLISHED else 0
         return build_comparison(self.entries, self.shown_frame(), selected=s.unit, code=s.code, key=s.question,
-                                count_of=s.count_of, filters=s.filters_text())
+                                count_of=s.count_of, filters=s.filters_text(), counts_by=s.counts_by,
+                                published=len(self.entries) - opened if s.source != OPEN else 0)
 
     def export_table(self, which: str) -> str | None:
         """Ask for a file and write the heat map ("units") or the counts ("counts") as XLSX or CSV."""
         frame = self.shown_frame(which)
-        name = "comparison" if which == "units" else "ratings-by-region"
+        name = "comparison" if which == "units" else f"ratings-by-{self.selection.counts_by.lower()}"
         return self._saving(lambda: save_table(self, frame, f"{name}.xlsx"))
 
     def export_chart(self, which: str) -> str | None:

@@ -11,7 +11,8 @@ from dataclasses import replace
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView, QBoxLayout, QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QTableView, QVBoxLayout,
     QWidget,
@@ -21,11 +22,12 @@ from viewer.charts.bar_chart import ChartView
 from viewer.model import palette
 from viewer.model.charts import across_units_chart, empty_chart, rating_counts_chart
 from viewer.model.compare import (
-    ALL_STANDARDS, COMPUTED_SUFFIX, COUNT_RATINGS, NO_REGION, OVERALL, AcrossUnits, Entry, across_units, cell_note,
-    compare_cell_colours, counts_for, filter_units, framework_note, question_choices, rating_columns, rating_counts,
-    standard_codes, standard_names, unit_label, units_frame, with_sort_keys,
+    ALL_STANDARDS, BY_REGION, BY_YEAR, COMPUTED_SUFFIX, COUNT_RATINGS, NO_REGION, NO_YEAR, OVERALL, AcrossUnits,
+    Entry, across_units, cell_note, cell_rating, compare_cell_colours, counts_for, filter_units, framework_note, place_line,
+    question_choices, rating_columns, rating_counts, standard_codes, standard_names, unit_label, units_frame,
+    with_sort_keys,
 )
-from viewer.model.compare_selection import CompareSelection
+from viewer.model.compare_selection import BOTH, OPEN, PUBLISHED, SOURCES, CompareSelection
 from viewer.model.ratings import NOT_PUBLISHED, Rating, colours_for, match_rating
 from viewer.ui.dataframe_model import DataFrameModel
 from viewer.ui.tabs.compare_exports import CompareActions
@@ -33,7 +35,9 @@ from viewer.ui.widgets import (
     SPACING, chip_style, fit_columns, fit_rows, heading, note, tab_layout, table_view, tooltip, vertical_scroll,
 )
 
-EMPTY_COMPARE = "Open two or more inspections to compare them — File ▸ Open… several files, or File ▸ Open Folder…"
+EMPTY_COMPARE = ("Open two or more inspections to compare them — File ▸ Open… several files, or File ▸ Open "
+                 "Folder… — or choose “Published outcomes” above to compare with every inspection the inspectorate "
+                 "has published.")
 COLUMN_CAPS = {"Unit": 170, "Region": 120, "Framework": 140, "Published": 115, "Overall": 130, "Score": 90, "Check": 100}
 RATING_MIN_WIDTH = 96  # "improvement" on a line of its own
 
@@ -134,6 +138,11 @@ class CompareTab(CompareActions, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entries: list[Entry] = []
+        self.open_entries: list[Entry] = []  # the inspections open in the window; first in ``entries``
+        self.open_selected: int | None = None
+        self.source_chosen = False  # until the user picks a source, one open file is compared with the library
+        self.left_out = 0  # published outcomes not shown again because they are open as files
+        self.names: dict[str, str] = {}  # standard code → name, for the legend
         self.selection = CompareSelection()
         self.shown = pd.DataFrame()  # the units frame after the filters; index = position in entries
         self.counts_frame = pd.DataFrame()
@@ -150,18 +159,32 @@ class CompareTab(CompareActions, QWidget):
         top.addWidget(self.title_label, 1)
         self.print_button = _button("Print comparison…", self.print_comparison, top)
         layout.addLayout(top)
+        sources = QHBoxLayout()
+        sources.setSpacing(8)
+        self.source_box = _combo("Compare:", sources, self._on_source)
+        _refill(self.source_box, list(SOURCES.items()), OPEN)
+        self.framework_box = _combo("   Framework:", sources, lambda v: self._choose(framework=v))
+        sources.addStretch(1)
+        self.open_source_button = _button("Open source in browser", self.open_source, sources)
+        self.open_source_button.setToolTip("Open the published page the highlighted unit's values were read from")
+        layout.addLayout(sources)
         self.framework_label = note()
         layout.addWidget(self.framework_label)
         filters = QHBoxLayout()
         filters.setSpacing(8)
         self.region_box = _combo("Region:", filters, lambda v: self._choose(region=v))
         self.rating_box = _combo("   Overall rating:", filters, lambda v: self._choose(rating=v))
-        self.framework_box = _combo("   Framework:", filters, lambda v: self._choose(framework=v))
+        self.year_box = _combo("   Year:", filters, lambda v: self._choose(year=v))
         self.shown_label = note()
         filters.addSpacing(12)
         filters.addWidget(self.shown_label, 1)
         self.export_units_button = _button("Export table…", lambda: self.export_table("units"), filters)
         layout.addLayout(filters)
+        self.place_label = QLabel()
+        self.place_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.place_label.setWordWrap(True)
+        self.place_label.setStyleSheet(chip_style(*palette.RANK))
+        layout.addWidget(self.place_label)
 
         self.units_model = HeatMapModel()
         self.units_table = table_view(self.units_model)
@@ -214,12 +237,15 @@ class CompareTab(CompareActions, QWidget):
         column = QVBoxLayout()
         column.setSpacing(SPACING)
         head = QHBoxLayout()
-        head.addWidget(heading("Ratings by region", size=1), 1)
+        self.counts_heading = heading("Ratings by region", size=1)
+        head.addWidget(self.counts_heading, 1)
         self.export_counts_button = _button("Export table…", lambda: self.export_table("counts"), head)
         self.export_counts_chart_button = _button("Export chart…", lambda: self.export_chart("counts"), head)
         column.addLayout(head)
         row = QHBoxLayout()
         self.count_box = _combo("Count:", row, lambda v: self._choose_counts(count_of=v or OVERALL))
+        self.by_box = _combo("  by:", row, lambda v: self._choose_counts(counts_by=v or BY_REGION))
+        _refill(self.by_box, [(BY_REGION, "region"), (BY_YEAR, "year of publication")], BY_REGION)
         row.addStretch(1)
         column.addLayout(row)
         self.counts_model = DataFrameModel()
@@ -239,9 +265,38 @@ class CompareTab(CompareActions, QWidget):
     # ------------------------------------------------------------------------------------ public
 
     def show_inspections(self, entries: Sequence[Entry], selected: int | None = None) -> None:
-        """Compare ``entries`` ((Inspection, Assessment) pairs); ``selected`` is highlighted."""
-        self.entries = list(entries)
-        unit = selected if selected is not None and 0 <= selected < len(self.entries) else None
+        """Compare ``entries`` ((Inspection, Assessment) pairs, the open inspections); ``selected`` is
+        highlighted. With fewer than two open, and until the user picks otherwise, they are compared with
+        the published outcomes."""
+        self.open_entries = list(entries)
+        self.open_selected = selected if selected is not None and 0 <= selected < len(entries) else None
+        if not self.source_chosen:
+            source = OPEN if len(self.open_entries) >= 2 else BOTH
+            _choose_quietly(self.source_box, source)
+            framework = (self.open_entries[self.open_selected or 0][1].framework.id
+                         if source == BOTH and self.open_entries else self.selection.framework)
+            self.selection = replace(self.selection, source=source, framework=framework)
+        self._show_source()
+
+    def set_source(self, source: str) -> None:
+        """Compare the open inspections (OPEN), the published outcomes (PUBLISHED) or both (BOTH)."""
+        _choose_quietly(self.source_box, source)
+        self._on_source(source)
+
+    def _on_source(self, source: str | None) -> None:
+        self.source_chosen = True
+        self.selection = replace(self.selection, source=source or OPEN)
+        self._show_source()
+
+    def _show_source(self) -> None:
+        source = self.selection.source
+        if source == OPEN:
+            self.entries, self.left_out = list(self.open_entries), 0
+        else:
+            from viewer.library.entries import with_library  # read on first use, not at start-up
+
+            self.entries, self.left_out = with_library(self.open_entries, include_open=source == BOTH)
+        unit = self.open_selected if source != PUBLISHED else None
         self.selection = replace(self.selection, unit=unit)
         if len(self.entries) < 2:
             self.stack.show_empty(EMPTY_COMPARE)
@@ -251,12 +306,15 @@ class CompareTab(CompareActions, QWidget):
         regions = sorted(set(frame["Region"]), key=lambda r: (r == NO_REGION, r.casefold()))
         ratings = [r.label for r in sorted(Rating, reverse=True)] + [NOT_PUBLISHED]
         frameworks = sorted(set(frame["Framework"]))
+        years = sorted(set(frame["Year"]), key=lambda y: (y == NO_YEAR, y))
         s = self.selection
         for box, first, values, keep in ((self.region_box, "All regions", regions, s.region),
                                          (self.rating_box, "All ratings", ratings, s.rating),
-                                         (self.framework_box, "All frameworks", frameworks, s.framework)):
+                                         (self.framework_box, "All frameworks", frameworks, s.framework),
+                                         (self.year_box, "All years", years, s.year)):
             _refill(box, [(None, first)] + [(v, v) for v in values], keep)
         self.framework_box.setEnabled(len(frameworks) > 1)
+        self.year_box.setEnabled(len(years) > 1)
         _refill(self.standard_box, [(c, f"{c} {names.get(c, '')}") for c in standard_codes(self.entries, True)], s.code)
         _refill(self.unit_box, [(None, "No unit")] + [(i, unit_label(self.entries, i)) for i in
                                                       range(len(self.entries))], s.unit)
@@ -264,11 +322,13 @@ class CompareTab(CompareActions, QWidget):
                 + [(c, f"{c} {names.get(c, '')}") for c in standard_codes(self.entries)], s.count_of)
         self._take_choices()
         self.units_model.header_tips = {c: f"{c} {n}" for c, n in names.items()}
-        self.legend_label.setText(
-            "  ·  ".join(f"{c} {n}" for c, n in names.items())
-            + f".  Cells show the published rating; a paler “{COMPUTED_SUFFIX.strip()}” cell is one the report "
-            "does not publish but the rules give. Click a column header to sort, a row to highlight that unit.")
-        self.title_label.setText(f"Comparing {len(self.entries)} inspections")
+        self.names = names
+        opened = len(self.open_entries) if source != PUBLISHED else 0
+        published = len(self.entries) - opened
+        self.title_label.setText(
+            f"Comparing {len(self.entries)} inspections" if source == OPEN else
+            f"Comparing {opened} open and {published} published inspections" if opened else
+            f"Comparing {published} published inspections")
         self._refill_questions()
         self.stack.show_content()
         self._fill()
@@ -293,7 +353,10 @@ class CompareTab(CompareActions, QWidget):
         """Highlight the unit at ``index`` in the entries (None: no unit)."""
         _choose_quietly(self.unit_box, index)
         self.selection = replace(self.selection, unit=index)
+        if index is None or index < len(self.open_entries) and self.selection.source != PUBLISHED:
+            self.open_selected = index
         self.units_table.viewport().update()  # the highlighted unit's name cell changes colour
+        self._fill_place()
         self._fill_across()
 
     # ---------------------------------------------------------------------------------- internals
@@ -302,7 +365,8 @@ class CompareTab(CompareActions, QWidget):
         """The selection as the drop-downs now offer it (after they were refilled for other entries)."""
         self.selection = replace(
             self.selection, region=self.region_box.currentData(), rating=self.rating_box.currentData(),
-            framework=self.framework_box.currentData(), code=self.standard_box.currentData(),
+            framework=self.framework_box.currentData(), year=self.year_box.currentData(),
+            code=self.standard_box.currentData(),
             question=self.question_box.currentData(), count_of=self.count_box.currentData() or OVERALL)
 
     def _choose(self, **changes: Any) -> None:
@@ -321,11 +385,20 @@ class CompareTab(CompareActions, QWidget):
         if len(self.entries) < 2:
             return
         s = self.selection
-        frame = filter_units(units_frame(self.entries), s.region, s.rating, s.framework)
+        frame = filter_units(units_frame(self.entries), s.region, s.rating, s.framework, s.year)
         self.shown = frame
         shown = [int(i) for i in frame.index]
-        self.framework_label.setText(framework_note([self.entries[i] for i in shown]) if shown else "")
+        self.framework_label.setText(" ".join(t for t in (
+            framework_note([self.entries[i] for i in shown]) if shown else "",
+            f"{self.left_out} published outcome{'s are' if self.left_out != 1 else ' is'} open as a file and shown "
+            "once." if self.left_out and s.source == BOTH else "") if t))
         self.shown_label.setText(f"Showing {len(frame)} of {len(self.entries)} units")
+        legend = "  ·  ".join(f"{c} {n}" for c, n in self.names.items() if c in frame.columns)
+        self.legend_label.setText(
+            (legend + ".  " if legend else "") + f"Cells show the published rating; a paler "
+            f"“{COMPUTED_SUFFIX.strip()}” cell is one the report does not publish but the rules give. "
+            + ("Hover over a published outcome's cell for the words it was read from. " if s.source != OPEN else "")
+            + "Click a column header to sort, a row to highlight that unit.")
         display, sort_by = with_sort_keys(frame)
         coloured = set(rating_columns(frame)) | {"Check"}
         columns = list(display.columns)
@@ -339,16 +412,20 @@ class CompareTab(CompareActions, QWidget):
         self.units_model.centred = coloured
         self.units_model.set_frame(display, colours=colours, bold_columns=("Unit", "Overall"), sort_by=sort_by,
                                    tooltips=lambda r, c: cell_note(self.entries[shown[r]], columns[c]))
-        hidden = tuple(c for c in columns if c not in frame.columns) + ("Score number",)
+        hidden = tuple(c for c in columns if c not in frame.columns) + ("Score number", "Year")
         hidden += ("Framework",) if frame["Framework"].nunique() <= 1 else ()
+        hidden += ("Source",) if frame["Source"].nunique() <= 1 else ()
+        if s.source != OPEN:  # a standard no unit shown has a rating for (few outcomes publish one) takes no room
+            hidden += tuple(c for c in rating_columns(frame)[1:] if not any(cell_rating(t) for t in frame[c]))
         fit_columns(self.units_table, hidden=hidden, max_width=190)
         for name, cap in COLUMN_CAPS.items():  # longer values wrap onto a second line
             self.units_table.setColumnWidth(columns.index(name), min(self.units_table.columnWidth(columns.index(name)), cap))
-        self.rating_sections = [columns.index(c) for c in rating_columns(frame)[1:]]
+        self.rating_sections = [columns.index(c) for c in rating_columns(frame)[1:] if c not in hidden]
         self.width_sharer.share()
         fit_rows(self.units_table)
         self.units_table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.units_table.updateGeometry()
+        self._fill_place()
         self._fill_across()
         self._fill_counts()
 
@@ -356,13 +433,38 @@ class CompareTab(CompareActions, QWidget):
         if current.isValid() and len(self.shown):
             index = int(self.shown.index[self.units_model.frame_row(current.row())])
             if index != self.selected:
-                self.select_unit(index)
-                self.unit_chosen.emit(index)
+                self._on_unit_box(index)
 
     def _on_unit_box(self, unit: int | None) -> None:
         self.select_unit(unit)
-        if unit is not None:
+        if unit is not None and self._is_open(unit):  # the window shows that file's other tabs
             self.unit_chosen.emit(unit)
+
+    def _is_open(self, index: int) -> bool:
+        return self.selection.source != PUBLISHED and index < len(self.open_entries)
+
+    def source_url(self) -> str | None:
+        """The published page of the highlighted unit's values: a published outcome's source, or the
+        report address an open file gives."""
+        unit = self.selection.unit
+        if unit is None or not 0 <= unit < len(self.entries):
+            return None
+        return self.entries[unit][0].report.url
+
+    def open_source(self) -> bool:
+        """Open the highlighted unit's published source in the browser."""
+        url = self.source_url()
+        return bool(url) and QDesktopServices.openUrl(QUrl(url))
+
+    def _fill_place(self) -> None:
+        """Where the highlighted unit stands among the units shown of its programme, by overall rating."""
+        shown = [int(i) for i in self.shown.index]
+        line = place_line(self.entries, self.selection.unit, shown) if shown else ""
+        self.place_label.setText(line)
+        self.place_label.setVisible(bool(line))
+        url = self.source_url()
+        self.open_source_button.setEnabled(bool(url))
+        self.open_source_button.setToolTip(url or "The highlighted unit gives no published address")
 
     def _refill_questions(self) -> None:
         code = self.selection.code
@@ -393,7 +495,9 @@ class CompareTab(CompareActions, QWidget):
     def _fill_counts(self) -> None:
         shown = [int(i) for i in self.shown.index]
         of = self.selection.count_of
-        counts = counts_for(rating_counts([self.entries[i] for i in shown]), of) if shown else pd.DataFrame()
+        by = self.selection.counts_by
+        self.counts_heading.setText(f"Ratings by {'region' if by == BY_REGION else 'year of publication'}")
+        counts = counts_for(rating_counts([self.entries[i] for i in shown], by), of) if shown else pd.DataFrame()
         self.counts_frame = counts
         if counts.empty:
             self.counts_model.set_frame(pd.DataFrame())
@@ -415,7 +519,7 @@ class CompareTab(CompareActions, QWidget):
             position = columns.index(rating)
             self.counts_table.setColumnWidth(position, min(self.counts_table.columnWidth(position), 88))
         self.counts_table.updateGeometry()
-        labels = [r if single else f"{r} · {f}" for r, f in zip(counts["Region"], counts["Framework"])]
+        labels = [r if single else f"{r} · {f}" for r, f in zip(counts[by], counts["Framework"])]
         what = "overall" if of == OVERALL else "standard" if of == ALL_STANDARDS else of
         self.counts_chart.show_chart(rating_counts_chart(labels, counts[COUNT_RATINGS].to_numpy().tolist(), what))
         self.counts_chart.setFixedHeight(110 + 40 * len(labels))
