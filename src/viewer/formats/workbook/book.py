@@ -7,7 +7,7 @@ Columns are found by their header, in any order; each cell is read by the field 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from viewer.formats.errors import LoadError, SchemaError, UnknownFrameworkError
@@ -17,7 +17,7 @@ from viewer.model.fields import FIGURE, INSPECTION_PARTS, KEY_QUESTION, LISTS, S
 from viewer.model.framework import FrameworkError, load_framework
 from viewer.model.inspection import Inspection, Standard
 
-Columns = list[list[Any]]  # a sheet as read, column by column; item 0 of each is its header
+Columns = list[Sequence[Any]]  # a sheet as read, column by column (lists or tuples); item 0 of each is its header
 
 
 class WorkbookError(SchemaError):
