@@ -24,7 +24,7 @@ from viewer.formats.workbook import limits
 from viewer.formats.workbook.book import BookReader, Columns, WorkbookError, sheet_key
 from viewer.formats.workbook.cells import unguard_csv_text
 from viewer.formats.workbook.layout import SHEET_NAMES
-from viewer.formats.workbook.limits import MAX_CELL_CHARS, MAX_CSV_BYTES, column_letters
+from viewer.formats.workbook.limits import MAX_CELL_CHARS, MAX_CSV_BYTES
 from viewer.formats.workbook.scan import check_ods, check_xlsx
 from viewer.model.inspection import Inspection
 
@@ -117,21 +117,6 @@ def _as_columns(rows: list[list]) -> Columns:
     return list(zip(*rows))
 
 
-def check_cell_sizes(path: Path, where: str, table: Columns) -> None:
-    """Refuse a cell of more characters than a spreadsheet cell holds, before anything reads the cells."""
-    for number, column in enumerate(table, start=1):
-        kinds = set(map(type, column))
-        if str not in kinds:
-            continue
-        texts = column if len(kinds) == 1 else [v if type(v) is str else "" for v in column]
-        longest = max(map(len, texts), default=0)
-        if longest > MAX_CELL_CHARS:
-            row = next(i for i, v in enumerate(texts) if len(v) == longest)
-            name = column[0] if type(column[0]) is str and 0 < len(column[0]) <= 40 else column_letters(number)
-            raise WorkbookError(str(path), f"the cell holds {longest:,} characters; a cell may hold at most "
-                                           f"{MAX_CELL_CHARS:,}", f"{where}, row {row + 1}, column '{name}'")
-
-
 def spreadsheet_tables(path: Path) -> dict[str, Columns]:
     """Every sheet of an .xlsx or .ods file, column by column, read with python-calamine (the fastest and
     leanest reader measured: see bench/workbook_io.py) once ``workbook.scan`` has checked that the sheets are
@@ -152,7 +137,6 @@ def spreadsheet_tables(path: Path) -> dict[str, Columns]:
                 rows = book.get_sheet_by_name(names[name]).to_python(skip_empty_area=False)
                 tables[name] = list(zip(*rows))  # the engine's rows are all as long as the sheet is wide
                 del rows  # one sheet's rows in memory at a time
-                check_cell_sizes(path, f"sheet '{names[name]}'", tables[name])
     except LoadError:
         raise
     except Exception as exc:  # noqa: BLE001 - the engine raises zip, XML and its own errors: all mean unreadable
