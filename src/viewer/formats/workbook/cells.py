@@ -58,6 +58,11 @@ def describe_cell(value: Any) -> str:
     return f"a {type(value).__name__} cell"
 
 
+def shown(text: str) -> str:
+    """Text as a message quotes it: at most 40 characters."""
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def is_empty(value: Any) -> bool:
     """None or only spaces. (NaN is not empty: it is refused where a cell is read.)"""
     return value is None or (type(value) is str and not value.strip())
@@ -97,9 +102,9 @@ def read_rating(value: Any, warn: Callable[[str], None]) -> Rating:
     rating, exact = match_rating(value.strip())
     if rating is None:
         known = ", ".join(f"'{r.label}'" for r in Rating)
-        raise BadCell(f"unknown rating label '{value}' (expected one of {known})")
+        raise BadCell(f"unknown rating label '{shown(value)}' (expected one of {known})")
     if not exact:
-        warn(f"rating '{value}' read as '{rating.label}'; please use that spelling")
+        warn(f"rating '{shown(value)}' read as '{rating.label}'; please use that spelling")
     return rating
 
 
@@ -151,7 +156,7 @@ def read_cell(column: Column, value: Any, notes: list[str]) -> Any:
     if kind == "ids":
         return decode_ids(text)
     if column.choices and text not in column.choices:
-        raise BadCell(f"unknown {column.column_name} '{text}' (expected one of {', '.join(column.choices)})")
+        raise BadCell(f"unknown {column.column_name} '{shown(text)}' (expected one of {', '.join(column.choices)})")
     return text
 
 
