@@ -328,7 +328,10 @@ def check_xlsx(archive: zipfile.ZipFile, path: str) -> None:
 
 # ---- ods ----------------------------------------------------------------------------------------------
 
-_ODS_TAG = re.compile(rb'<table:table(-row)?(?=[\s>/])(' + _ATTRIBUTES + rb')\s*(/?)>|</table:table(-row)?>')
+_ODS_TABLE = re.compile(rb'<table:table(?=[\s>/])(' + _ATTRIBUTES + rb')\s*(/?)>')  # matched where a name is
+_ODS_ROW = re.compile(rb'<table:table-row(?=[\s>/])(' + _ATTRIBUTES + rb')\s*(/?)>')
+_ODS_TABLE_END = b"</table:table>"
+_ODS_ROW_END = b"</table:table-row>"
 _ODS_CELL = re.compile(rb'<table:(?:covered-)?table-cell(?=[\s>/])(' + _ATTRIBUTES + rb')\s*/?>')
 _ODS_NAME = re.compile(rb'\stable:name\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
 _ROWS_REPEATED = re.compile(rb'\stable:number-rows-repeated\s*=\s*["\']\s*([0-9]+)')
@@ -365,9 +368,7 @@ class _OdsTable:
         self.budget[0] -= self.rows * self.width
 
     def row_width(self, data: bytes, start: int, end: int, has_value: bool) -> int:
-        """Cells the engine keeps for one row: every cell, repeats expanded, but the last if it is empty."""
-        if data.find(b"columns-repeated", start, end) < 0:
-            return data.count(b"<table:table-cell", start, end) + data.count(b"<table:covered-table-cell", start, end)
+        """Cells the engine keeps for a row with repeated cells: repeats expanded, but the last if it is empty."""
         width = empty = 0
         for cell in _ODS_CELL.finditer(data, start, end):
             attributes = cell.group(1)
@@ -388,49 +389,87 @@ class _OdsTable:
 
 
 def check_ods(archive: zipfile.ZipFile, path: str) -> None:
-    """Check every table of an .ods archive's content.xml against the limits (the engine reads them all)."""
+    """Check every table of an .ods archive's content.xml against the limits (the engine reads them all).
+
+    Rows are found by their own tag (a literal search skips the cells), and each row's cells are counted
+    in C; only rows with repeated cells are looked at cell by cell."""
     try:
         info = archive.getinfo("content.xml")
     except KeyError:
         return  # the engine says what is missing
-    where = "content.xml"
     budget = [info.file_size + limits.FREE_CELLS]  # cells all tables together may span
-    table: _OdsTable | None = None
+    state: list[_OdsTable | None] = [None]
     carry = b""
-    for chunk in xml_chunks(archive, info, path, where):
+    for chunk in xml_chunks(archive, info, path, "content.xml"):
         data = carry + chunk if carry else chunk
-        carry = b""
-        row_start = row_repeats = -1
-        for tag in _ODS_TAG.finditer(data):
-            is_row = tag.group(1) or tag.group(4)
-            if tag.group(0)[1] == 47:  # '/': an end tag
-                if not is_row:
-                    if table is not None:
-                        table.close()
-                    table = None
-                elif row_start >= 0 and table is not None:
-                    has_value = (data.find(b"office:", row_start, tag.start()) >= 0
-                                 or data.find(b"table:formula", row_start, tag.start()) >= 0)
-                    width = table.row_width(data, row_start, tag.start(), has_value)
-                    table.row(row_repeats, width, has_value)
-                row_start = -1
-            elif not is_row:
-                name = _ODS_NAME.search(tag.group(2))
-                title = (name.group(1) if name.group(1) is not None else name.group(2)) if name else b""
-                table = _OdsTable(path, title.decode("utf-8", "replace"), budget)
-                if tag.group(3):  # <table:table/>
-                    table = None
-            elif table is not None:
-                repeated = _ROWS_REPEATED.search(tag.group(2))
-                repeats = int(repeated.group(1)) if repeated else 1
-                if tag.group(3):  # <table:table-row/>: no cells
-                    table.row(repeats, 0, False)
-                else:
-                    row_start, row_repeats = tag.end(), repeats
-                    row_tag = tag.start()
-        if row_start >= 0:  # a row continues in the next chunk: keep it whole
-            carry = data[row_tag:]
-            if len(carry) > limits.MAX_ROW_BYTES:
-                number = table.rows + table.pending + 1 if table else 0
-                raise WorkbookError(path, f"the row's XML is larger than {limits.MAX_ROW_BYTES:,} bytes",
-                                    f"{table.extent.where if table else where}, row {number}")
+        carry = data[_ods_rows(data, path, state, budget):]
+        if len(carry) > limits.MAX_ROW_BYTES:
+            table = state[0]
+            number = table.rows + table.pending + 1 if table else 0
+            raise WorkbookError(path, f"the row's XML is larger than {limits.MAX_ROW_BYTES:,} bytes",
+                                f"{table.extent.where if table else 'content.xml'}, row {number}")
+
+
+def _ods_rows(data: bytes, path: str, state: list[_OdsTable | None], budget: list[int]) -> int:
+    """Account for the tables and rows that are whole in ``data``; return where an unfinished row starts.
+
+    Rows follow each other; tables open and close only in the XML between two rows, which is looked at
+    there. A row's width is its count of ``<table:`` cells (C code), cell by cell only if it repeats cells.
+    """
+    repeated_cells = b"columns-repeated" in data
+    position = 0
+    table = state[0]
+    while True:
+        row = _ODS_ROW.search(data, position)
+        row_at = row.start() if row else len(data)
+        if row_at > position:  # XML between rows: tables may close and open there
+            table = _ods_tables(data, position, row_at, path, table, budget)
+            state[0] = table
+        if row is None:
+            return len(data)
+        attributes = row.group(1)
+        repeated = _ROWS_REPEATED.search(attributes) if b"rows-repeated" in attributes else None
+        repeats = int(repeated.group(1)) if repeated else 1
+        if row.group(2):  # <table:table-row/>: no cells
+            if table is not None:
+                table.row(repeats, 0, False)
+            position = row.end()
+            continue
+        start = row.end()
+        end = data.find(_ODS_ROW_END, start)
+        if end < 0:
+            return row.start()  # the row goes on in the next chunk
+        if table is not None:
+            has_value = data.find(b"office:", start, end) >= 0 or data.find(b"table:formula", start, end) >= 0
+            if repeated_cells and data.find(b"columns-repeated", start, end) >= 0:
+                width = table.row_width(data, start, end, has_value)
+            else:
+                width = data.count(b"<table:", start, end)  # table-cell and covered-table-cell
+            table.row(repeats, width, has_value)
+        position = end + len(_ODS_ROW_END)
+
+
+def _ods_tables(data: bytes, start: int, end: int, path: str, table: _OdsTable | None,
+                budget: list[int]) -> _OdsTable | None:
+    """The table open after the XML data[start:end], which may close tables and open others."""
+    events = [(at, None) for at in _find_all(data, _ODS_TABLE_END, start, end)]
+    for at in _find_all(data, b"table:name=", start, end):  # the engine reads only tables with a name
+        tag = _ODS_TABLE.match(data, data.rfind(b"<", start, at))
+        if tag is not None and tag.end() > at:
+            events.append((tag.start(), tag))
+    for _, match in sorted(events, key=lambda event: event[0]):
+        if table is not None:
+            table.close()
+        table = None
+        if match is not None and not match.group(2):  # an opening tag (<table:table/> has no rows)
+            name = _ODS_NAME.search(match.group(1))
+            title = (name.group(1) if name.group(1) is not None else name.group(2)) if name else b""
+            table = _OdsTable(path, title.decode("utf-8", "replace"), budget)
+    return table
+
+
+def _find_all(data: bytes, needle: bytes, start: int, end: int) -> Iterator[int]:
+    at = data.find(needle, start, end)
+    while at >= 0:
+        yield at
+        at = data.find(needle, at + 1, end)
