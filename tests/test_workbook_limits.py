@@ -327,6 +327,36 @@ def test_csv_limits(tmp_path, books, monkeypatch):
     assert err.place == "file 'figures.csv', line 97" and err.message.startswith("a cell holds more than 131,072")
 
 
+# ---- zip archives that say one thing and hold another ------------------------------------------------
+
+def test_an_entry_holding_more_than_it_declares_is_refused(tmp_path, books, no_engine):
+    """zipfile stops at the size an entry declares; the engine's zip reader might not: the check reads the
+    compressed stream itself."""
+    data = bytearray(books["xlsx"].read_bytes())
+    name = FIGURES.encode()
+    for signature, size_at, name_at in ((b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)):
+        at = data.find(signature)
+        while data[at + name_at:at + name_at + len(name)] != name:
+            at = data.find(signature, at + 1)
+        size = int.from_bytes(data[at + size_at:at + size_at + 4], "little")
+        data[at + size_at:at + size_at + 4] = (size - 1000).to_bytes(4, "little")
+    path = tmp_path / "lying.xlsx"
+    path.write_bytes(bytes(data))
+    err = refused(path, UnreadableFileError)
+    assert err.place == "sheet 'figures'" and err.message.startswith(
+        f"the archive is damaged (its entry {FIGURES} does not hold the ")
+
+
+def test_two_entries_of_one_name_are_refused(tmp_path, books, no_engine):
+    path = tmp_path / "twice.xlsx"
+    with zipfile.ZipFile(books["xlsx"]) as src, zipfile.ZipFile(path, "w") as dst, pytest.warns(UserWarning):
+        for info in src.infolist():
+            dst.writestr(info.filename, src.read(info.filename))
+        dst.writestr(FIGURES, src.read(FIGURES))
+    assert refused(path, UnreadableFileError).message == (
+        f"the archive is damaged (it holds two entries named {FIGURES})")
+
+
 # ---- files that cannot be opened ----------------------------------------------------------------------
 
 def test_permission_denied_is_said_as_such(tmp_path, books, monkeypatch):

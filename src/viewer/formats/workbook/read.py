@@ -90,6 +90,11 @@ def _open_archive(path: Path) -> zipfile.ZipFile:
                                           "old .xls files must be saved as .xlsx first") from None
     except OSError as exc:
         raise UnreadableFileError(source, f"cannot be read ({exc.strerror or exc})") from None
+    names = archive.namelist()
+    if len(names) != len(set(names)):  # readers differ on which of two entries of one name they read
+        archive.close()
+        twice = next(name for name in names if names.count(name) > 1)
+        raise UnreadableFileError(source, f"the archive is damaged (it holds two entries named {twice})")
     unpacked = sum(item.file_size for item in archive.infolist())
     if unpacked > MAX_UNPACKED_BYTES:
         archive.close()

@@ -25,9 +25,11 @@ from __future__ import annotations
 
 import posixpath
 import re
+import struct
 import xml.etree.ElementTree as ElementTree
 import xml.parsers.expat
 import zipfile
+import zlib
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -42,29 +44,66 @@ _METADATA_BYTES = 16 << 20  # workbook.xml and its relationships: a few KB in an
 # ---- zip entries as chunks of XML -------------------------------------------------------------------
 
 
+_LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")  # the zip format's local file header (APPNOTE 4.3.7)
+
+
+def entry_chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: str, where: str) -> Iterator[bytes]:
+    """The entry's bytes as its compressed stream holds them, inflated here a chunk at a time.
+
+    Not through zipfile, which stops at the size the archive declares: a stream that holds more than it
+    declares is refused, as the engine's own zip reader might read past that size.
+    """
+    if info.flag_bits & 0x1:
+        raise UnreadableFileError(path, "the workbook is encrypted; save it without a password", where)
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        raise UnreadableFileError(path, f"an entry is compressed with method {info.compress_type}, which "
+                                        "spreadsheets do not use", where)
+    damaged = UnreadableFileError(path, f"the archive is damaged (its entry {info.filename} does not hold the "
+                                        f"{info.file_size:,} bytes it declares)", where)
+    with open(archive.filename, "rb") as raw:
+        raw.seek(info.header_offset)
+        header = raw.read(_LOCAL_HEADER.size)
+        if len(header) != _LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
+            raise damaged
+        fields = _LOCAL_HEADER.unpack(header)
+        raw.seek(fields[-2] + fields[-1], 1)  # the name and the extra field
+        left = info.compress_size
+        inflate = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None
+        total = 0
+        while left > 0 or (inflate is not None and inflate.unconsumed_tail):
+            if inflate is not None and inflate.unconsumed_tail:
+                data = inflate.decompress(inflate.unconsumed_tail, CHUNK_BYTES)
+            else:
+                block = raw.read(min(CHUNK_BYTES, left))
+                if not block:
+                    raise damaged
+                left -= len(block)
+                data = inflate.decompress(block, CHUNK_BYTES) if inflate is not None else block
+            total += len(data)
+            if total > info.file_size:
+                raise damaged
+            if data:
+                yield data
+        if total != info.file_size or (inflate is not None and not inflate.eof):
+            raise damaged
+
+
 def xml_chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: str, where: str) -> Iterator[bytes]:
     """The entry's bytes in chunks of about CHUNK_BYTES that end between two tags (a tag is never split)."""
     carry = b""
-    total = 0
-    with archive.open(info) as stream:
-        while True:
-            data = stream.read(CHUNK_BYTES)
-            total += len(data)
-            if total > info.file_size:  # more than the archive declares (zipfile stops there; belt and braces)
-                raise UnreadableFileError(path, "the archive is damaged (an entry is longer than it declares)", where)
-            if not data:
-                if carry:
-                    yield carry
-                return
-            chunk = carry + data if carry else data
-            cut = chunk.rfind(b"<")
-            if cut >= 0 and chunk.find(b">", cut) < 0:
-                chunk, carry = chunk[:cut], chunk[cut:]
-                if len(carry) > limits.MAX_TAG_BYTES:
-                    raise UnreadableFileError(path, f"an XML tag is longer than {limits.MAX_TAG_BYTES:,} bytes", where)
-            else:
-                carry = b""
+    for data in entry_chunks(archive, info, path, where):
+        chunk = carry + data if carry else data
+        cut = chunk.rfind(b"<")
+        if cut >= 0 and chunk.find(b">", cut) < 0:
+            chunk, carry = chunk[:cut], chunk[cut:]
+            if len(carry) > limits.MAX_TAG_BYTES:
+                raise UnreadableFileError(path, f"an XML tag is longer than {limits.MAX_TAG_BYTES:,} bytes", where)
+        else:
+            carry = b""
+        if chunk:
             yield chunk
+    if carry:
+        yield carry
 
 
 # ---- xlsx ---------------------------------------------------------------------------------------------
