@@ -141,20 +141,22 @@ def _up_to(limit: int, letters: bool) -> str:
 def _cells_outside(columns: int, rows: str) -> re.Pattern[bytes]:
     """Cell start tags other than ``<c r="..."`` with the column at most ``columns`` and the row matched by
     the regular expression ``rows``: the cells a quick scan must look at."""
-    inside = _up_to(columns, letters=True) + rows
+    inside = _up_to(columns, letters=True) + f"(?:{rows})"
     return re.compile(rb'<c(?! r="' + inside.encode() + rb'")[\s>/]')
 
 
 def _rows_inside(extent: _Extent) -> tuple[str, int]:
     """A regular expression for the row numbers a cell may have without being looked at, and the largest.
 
-    Rows with no more digits than the last one known (1..99999 for 95001) are cheapest to match, and
-    allowed when that many rows would still be within the limits; else exactly 1..rows.
+    The last row known, rounded up at its first digit (95001 -> 1..99999, 380001 -> 1..399999), is cheapest
+    to match, and allowed when that many rows would still be within the limits; else exactly 1..rows.
     """
-    digits = len(str(extent.rows))
-    loose = 10 ** digits - 1
-    if extent.rows and loose <= limits.MAX_ROWS and loose * extent.columns <= limits.area_limit(extent.data_bytes):
-        return rf"[1-9]\d{{0,{digits - 1}}}", loose
+    text = str(extent.rows)
+    digits, first = len(text), int(text[0])
+    bound = (first + 1) * 10 ** (digits - 1) - 1
+    if extent.rows and bound <= limits.MAX_ROWS and bound * extent.columns <= limits.area_limit(extent.data_bytes):
+        fewer = rf"[1-9]\d{{0,{digits - 2}}}|" if digits > 1 else ""
+        return fewer + rf"[1-{first}]\d{{{digits - 1}}}", bound
     return _up_to(extent.rows, letters=False), extent.rows
 
 
