@@ -123,7 +123,7 @@ def decode_texts(text: str) -> tuple[str, ...]:
     listed = _json_list(text) if text[:1] == "[" else None
     if listed is not None:
         return listed
-    return tuple([item for item in map(str.strip, text.split("\n")) if item])
+    return tuple(filter(None, map(str.strip, text.split("\n"))))
 
 
 def decode_ids(text: str) -> tuple[str, ...]:
@@ -131,7 +131,7 @@ def decode_ids(text: str) -> tuple[str, ...]:
     listed = _json_list(text) if text[:1] == "[" else None
     if listed is not None:
         return listed
-    return tuple([item for item in map(str.strip, text.replace("\n", ",").split(",")) if item])
+    return tuple(filter(None, map(str.strip, text.replace("\n", ",").split(","))))
 
 
 def read_cell(column: Column, value: Any, notes: list[str]) -> Any:
