@@ -327,6 +327,19 @@ def test_csv_limits(tmp_path, books, monkeypatch):
     assert err.place == "file 'figures.csv', line 97" and err.message.startswith("a cell holds more than 131,072")
 
 
+def test_a_workbook_is_checked_as_what_it_holds_whatever_its_name(tmp_path, books, no_engine):
+    """The engine picks its reader by the suffix, or tries each: a hostile .ods named otherwise is checked."""
+    extra = (b'<table:table-row table:number-rows-repeated="1000000">' + VALUE
+             + b' table:number-columns-repeated="99"/></table:table-row>')
+    for name in ("hostile.xlsx", "hostile.data"):
+        path = patched(books["ods"], tmp_path / name, "content.xml", in_figures(extra))
+        assert refused(path).place == "sheet 'figures', row 2"
+    binary = tmp_path / "binary.xlsx"
+    with zipfile.ZipFile(binary, "w") as archive:
+        archive.writestr("xl/workbook.bin", b"\x00")
+    assert refused(binary, UnreadableFileError).message == "an Excel binary workbook (.xlsb); save it as .xlsx first"
+
+
 # ---- zip archives that say one thing and hold another ------------------------------------------------
 
 def test_an_entry_holding_more_than_it_declares_is_refused(tmp_path, books, no_engine):

@@ -127,8 +127,19 @@ def spreadsheet_tables(path: Path) -> dict[str, Columns]:
     leanest reader measured: see bench/workbook_io.py) once ``workbook.scan`` has checked that the sheets are
     within the limits: the engine allocates every cell of a sheet's extent before it returns a row."""
     with _open_archive(path) as archive:
+        names = set(archive.namelist())
+        if "xl/workbook.bin" in names:
+            raise UnreadableFileError(str(path), "an Excel binary workbook (.xlsb); save it as .xlsx first")
+        # By content, not by name: the engine picks its reader by the suffix, or tries each for another
+        # name, so every format the archive could be read as is checked.
+        checks = ([check_xlsx] if "xl/workbook.xml" in names or any(n.startswith("xl/") for n in names) else []) + \
+                 ([check_ods] if "content.xml" in names else [])
+        if not checks:
+            raise UnreadableFileError(str(path), f"cannot be read as a {path.suffix} workbook (it holds neither "
+                                                 "xl/workbook.xml, as an .xlsx does, nor content.xml, as an .ods does)")
         try:
-            (check_ods if path.suffix.lower() == ".ods" else check_xlsx)(archive, str(path))
+            for check in checks:
+                check(archive, str(path))
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
             raise UnreadableFileError(str(path), f"cannot be read as a {path.suffix} workbook ({exc})") from None
     tables: dict[str, Columns] = {}
