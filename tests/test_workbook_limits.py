@@ -340,6 +340,20 @@ def test_a_workbook_is_checked_as_what_it_holds_whatever_its_name(tmp_path, book
     assert refused(binary, UnreadableFileError).message == "an Excel binary workbook (.xlsb); save it as .xlsx first"
 
 
+def test_a_sheet_kept_outside_xl_worksheets_is_checked(tmp_path, books, no_engine):
+    path = tmp_path / "moved.xlsx"
+    with zipfile.ZipFile(books["xlsx"]) as src, zipfile.ZipFile(path, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == FIGURES:
+                dst.writestr("data/f.xml", add_rows(data, b'<row r="97"><c r="XFD97"><v>1</v></c></row>'))
+            elif info.filename == "xl/_rels/workbook.xml.rels":
+                dst.writestr(info.filename, data.replace(b'Target="worksheets/sheet5.xml"', b'Target="/data/f.xml"'))
+            else:
+                dst.writestr(info.filename, data)
+    assert refused(path).place == "sheet 'figures', cell XFD97"
+
+
 # ---- zip archives that say one thing and hold another ------------------------------------------------
 
 def test_an_entry_holding_more_than_it_declares_is_refused(tmp_path, books, no_engine):

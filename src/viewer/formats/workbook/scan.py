@@ -328,8 +328,8 @@ def _local(tag: str) -> str:
     return tag.rpartition("}")[2]
 
 
-def xlsx_sheet_parts(archive: zipfile.ZipFile, path: str) -> dict[str, str]:
-    """Sheet name -> zip entry, resolved as the engine resolves them (xl/workbook.xml and its relationships)."""
+def xlsx_sheet_parts(archive: zipfile.ZipFile, path: str) -> dict[str, list[str]]:
+    """Sheet name -> the zip entries it may be read from (xl/workbook.xml and its relationships)."""
     book = _small_xml(archive, "xl/workbook.xml", path)
     rels = _small_xml(archive, "xl/_rels/workbook.xml.rels", path)
     if book is None or rels is None:
@@ -341,8 +341,10 @@ def xlsx_sheet_parts(archive: zipfile.ZipFile, path: str) -> dict[str, str]:
             continue
         rid = next((v for k, v in sheet.attrib.items() if _local(k) == "id"), None)
         target = targets.get(rid, "")
-        target = target[1:] if target.startswith("/") else target if target.startswith("xl/") else f"xl/{target}"
-        parts[sheet.get("name", "")] = target
+        # the engine's resolution ("/xl/a" -> "xl/a", "xl/a" as it is, "a" -> "xl/a"), and any other a reader
+        # might make of an odd target: each that exists is checked
+        candidates = {target.lstrip("/"), f"xl/{target}", f"xl/{target.lstrip('/')}"}
+        parts[sheet.get("name", "")] = sorted(candidates | {posixpath.normpath(c) for c in candidates})
     return parts
 
 
@@ -351,11 +353,11 @@ def check_xlsx(archive: zipfile.ZipFile, path: str) -> None:
     parts = xlsx_sheet_parts(archive, path)
     names = {info.filename: info for info in archive.infolist()}
     checked = set()
-    todo = [(f"sheet '{name}'", part) for name, part in parts.items()]
+    todo = [(f"sheet '{name}'", part) for name, candidates in parts.items() for part in candidates]
     todo += [(f"sheet file '{name}'", name) for name in names
              if name.startswith("xl/worksheets/") and name.endswith(".xml")]
     for where, part in todo:
-        info = names.get(part) or names.get(posixpath.normpath(part))
+        info = names.get(part)
         if info is None or info.filename in checked:
             continue
         checked.add(info.filename)
