@@ -7,17 +7,18 @@ Columns are found by their header, in any order; each cell is read by the field 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from viewer.formats.errors import LoadError, SchemaError, UnknownFrameworkError
-from viewer.formats.workbook.cells import BadCell, is_empty, plain_texts, read_column
+from viewer.formats.workbook.cells import MAX_CELL_CHARS, BadCell, is_empty, plain_texts, read_column
 from viewer.formats.workbook.layout import ADDED_LATER, SHEET, Sheet
+from viewer.formats.workbook.limits import column_letters
 from viewer.model.fields import FIGURE, INSPECTION_PARTS, KEY_QUESTION, LISTS, STANDARD, Record
 from viewer.model.framework import FrameworkError, load_framework
 from viewer.model.inspection import Inspection, Standard
 
-Columns = list[list[Any]]  # a sheet as read, column by column; item 0 of each is its header
+Columns = list[Sequence[Any]]  # a sheet as read, column by column (lists or tuples); item 0 of each is its header
 
 
 class WorkbookError(SchemaError):
@@ -48,6 +49,9 @@ class BookReader:
                                            f"{', '.join(sheet.column_names)}", where)
         index: dict[str, int] = {}
         for i, column in enumerate(table):
+            if type(column[0]) is str and len(column[0]) > MAX_CELL_CHARS:
+                raise WorkbookError(self.path, f"the cell holds {len(column[0]):,} characters; a cell may hold at "
+                                               f"most {MAX_CELL_CHARS:,}", f"{where}, row 1, column {column_letters(i + 1)}")
             name = "" if is_empty(column[0]) else sheet_key(column[0])
             if name in index:
                 raise WorkbookError(self.path, f"column '{name}' appears twice in the header row",
@@ -59,9 +63,20 @@ class BookReader:
                 raise WorkbookError(self.path, f"the column is missing from the header row (row 1); the sheet "
                                                f"needs the columns {', '.join(sheet.column_names)}",
                                     f"{where}, column '{name}'")
-        self.book_warnings += [f"{where}: column '{name}' is not part of the workbook layout; ignored"
-                               for name in index if name not in sheet.column_names]
+        for name, i in index.items():
+            if name not in sheet.column_names:
+                self.ignored_column(table[i], where, name)
         return index
+
+    def ignored_column(self, cells: Sequence[Any], where: str, name: str) -> None:
+        """A column the layout does not have: a warning, once its cells are known to be of a cell's size."""
+        texts = [v for v in cells if type(v) is str]
+        if texts and max(map(len, texts)) > MAX_CELL_CHARS:
+            row = next(i for i, v in enumerate(cells) if type(v) is str and len(v) > MAX_CELL_CHARS)
+            raise WorkbookError(self.path, f"the cell holds {len(cells[row]):,} characters; a cell may hold at most "
+                                           f"{MAX_CELL_CHARS:,}", f"{where}, row {row + 1}, column '{name[:40]}'")
+        shown = name if len(name) <= 40 else name[:37] + "..."
+        self.book_warnings.append(f"{where}: column '{shown}' is not part of the workbook layout; ignored")
 
     def columns(self, sheet: Sheet, table: Columns) -> tuple[list[int], dict[str, list[Any]], list[tuple[int, str]]]:
         """Row numbers, the values of each column, and (index, warning) pairs; blank rows are skipped."""

@@ -14,16 +14,20 @@ JSON list of strings, ``["first", "second"]``, which the reader recognises.
 from __future__ import annotations
 
 import json
+import math
 import re
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
 from viewer.formats.errors import describe
 from viewer.formats.workbook.layout import Column
+from viewer.formats.workbook.limits import MAX_CELL_CHARS
 from viewer.model.ratings import Rating, match_rating
 
-MAX_CELL_CHARS = 32_767  # Excel's limit for one cell
+__all__ = ["MAX_CELL_CHARS", "BadCell", "cell_text", "decode_ids", "decode_texts", "encode_list", "guard_csv_text",
+           "is_empty", "plain_texts", "read_cell", "read_column", "unguard_csv_text"]
 
 
 class BadCell(ValueError):
@@ -47,13 +51,21 @@ def describe_cell(value: Any) -> str:
         return f"a date {value.date().isoformat()}" if value.time() == datetime.min.time() else f"a date {value}"
     if isinstance(value, date):
         return f"a date {value.isoformat()}"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN (not a number)" if value != value else f"{'minus ' if value < 0 else ''}infinity"
     if isinstance(value, (str, int, float)):
         return describe(value)  # the words the inspection-file messages use
     return f"a {type(value).__name__} cell"
 
 
+def shown(text: str) -> str:
+    """Text as a message quotes it: at most 40 characters."""
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def is_empty(value: Any) -> bool:
-    return value is None or (type(value) is float and value != value) or (type(value) is str and not value.strip())
+    """None or only spaces. (NaN is not empty: it is refused where a cell is read.)"""
+    return value is None or (type(value) is str and not value.strip())
 
 
 def _text(value: Any, column: Column) -> str:
@@ -62,7 +74,7 @@ def _text(value: Any, column: Column) -> str:
         return value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value
     if kind is int or (kind is float and value.is_integer()):
         return str(int(value))  # a code or label Excel stored as a number
-    if kind is float:
+    if kind is float and math.isfinite(value):
         return repr(value)
     if isinstance(value, (datetime, date)) and column.kind in ("month", "day"):
         return f"{value.year:04d}-{value.month:02d}" + (f"-{value.day:02d}" if column.kind == "day" else "")
@@ -74,7 +86,7 @@ def _number(value: Any, column: Column) -> int | float:
     if type(value) is str and _NUMBER_TEXT.fullmatch(value.strip()):
         number = float(value)
     whole = column.kind == "int"
-    if type(number) not in (int, float) or (whole and not float(number).is_integer()):
+    if type(number) not in (int, float) or not math.isfinite(number) or (whole and not float(number).is_integer()):
         expected = "a whole number" if whole else "a number"
         raise BadCell(f"expected {expected}{column.what}, found {describe_cell(value)}")
     if float(number).is_integer():
@@ -90,9 +102,9 @@ def read_rating(value: Any, warn: Callable[[str], None]) -> Rating:
     rating, exact = match_rating(value.strip())
     if rating is None:
         known = ", ".join(f"'{r.label}'" for r in Rating)
-        raise BadCell(f"unknown rating label '{value}' (expected one of {known})")
+        raise BadCell(f"unknown rating label '{shown(value)}' (expected one of {known})")
     if not exact:
-        warn(f"rating '{value}' read as '{rating.label}'; please use that spelling")
+        warn(f"rating '{shown(value)}' read as '{rating.label}'; please use that spelling")
     return rating
 
 
@@ -111,7 +123,7 @@ def decode_texts(text: str) -> tuple[str, ...]:
     listed = _json_list(text) if text[:1] == "[" else None
     if listed is not None:
         return listed
-    return tuple([item for item in map(str.strip, text.split("\n")) if item])
+    return tuple(filter(None, map(str.strip, text.split("\n"))))
 
 
 def decode_ids(text: str) -> tuple[str, ...]:
@@ -119,7 +131,7 @@ def decode_ids(text: str) -> tuple[str, ...]:
     listed = _json_list(text) if text[:1] == "[" else None
     if listed is not None:
         return listed
-    return tuple([item for item in map(str.strip, text.replace("\n", ",").split(",")) if item])
+    return tuple(filter(None, map(str.strip, text.replace("\n", ",").split(","))))
 
 
 def read_cell(column: Column, value: Any, notes: list[str]) -> Any:
@@ -127,6 +139,8 @@ def read_cell(column: Column, value: Any, notes: list[str]) -> Any:
 
     A rating spelled differently from its label is read, and a warning appended to ``notes``.
     """
+    if type(value) is str and len(value) > MAX_CELL_CHARS:
+        raise BadCell(f"the cell holds {len(value):,} characters; a cell may hold at most {MAX_CELL_CHARS:,}")
     if is_empty(value):
         if column.required:
             raise BadCell(f"required column '{column.column_name}' is empty")
@@ -142,31 +156,48 @@ def read_cell(column: Column, value: Any, notes: list[str]) -> Any:
     if kind == "ids":
         return decode_ids(text)
     if column.choices and text not in column.choices:
-        raise BadCell(f"unknown {column.column_name} '{text}' (expected one of {', '.join(column.choices)})")
+        raise BadCell(f"unknown {column.column_name} '{shown(text)}' (expected one of {', '.join(column.choices)})")
     return text
 
 
 _SLOW = object()  # a cell the fast path leaves to read_cell
 _RATINGS = {r.label: r for r in Rating}
-_INF = float("inf")
+_LARGEST = sys.float_info.max  # a number past it is infinite: refused, as NaN is
 
 
-def plain_texts(values: list[Any]) -> bool:
-    """True when every cell is text, with no carriage return and none only spaces (empty is fine)."""
-    return (set(map(type, values)) <= {str} and not any(map(str.isspace, values))
-            and "\r" not in "".join(values))
+def plain_texts(values: Sequence[Any]) -> bool:
+    """True when every cell is text, none longer than a cell may be, with no carriage return and none only
+    spaces (empty is fine). Whole-column checks in C: no Python code runs per cell."""
+    try:  # str.isspace and str.join raise TypeError for a number, date or true/false cell
+        return (max(map(len, values), default=0) <= MAX_CELL_CHARS and not any(map(str.isspace, values))
+                and "\r" not in "".join(values))
+    except TypeError:
+        return False
 
 
-def read_column(column: Column, values: list[Any], notes: list[tuple[int, str]]) -> list[Any]:
+def _plain_shared(values: Sequence[Any], shared: dict[Any, Any]) -> bool:
+    """For a column whose texts repeat: fill ``shared`` with each distinct cell (first copy), and say
+    whether all of them are plain texts (see :func:`plain_texts`), checking each distinct text once."""
+    empty = shared[""]
+    try:
+        shared.update(zip(values, values))  # a later copy of a text replaces the first: equal, harmless
+    except TypeError:
+        return False
+    shared[""] = empty
+    return plain_texts(list(shared)[1:])  # the first key is ""
+
+
+def read_column(column: Column, values: Sequence[Any], notes: list[tuple[int, str]]) -> list[Any]:
     """:func:`read_cell` for a whole column, fast for the usual cells (a thousand inspections are
     1.4 million cells). Raises :class:`BadCell` with ``index`` set; warnings go to ``notes`` as
     (index, message).
     """
     kind = column.kind
     empty = _SLOW if column.required else (() if kind in ("texts", "ids") else None)
+    shared_already = bool(column.choices) or kind == "rating"  # choices and ratings are one object each
     if kind in ("int", "number"):
-        low = -_INF if column.low is None else column.low
-        high = _INF if column.high is None else column.high
+        low = -_LARGEST if column.low is None else column.low
+        high = _LARGEST if column.high is None else column.high
         whole = kind == "int"
         out = [(int(v) if v.is_integer() else _SLOW if whole else v) if type(v) is float and low <= v <= high
                else v if type(v) is int and low <= v <= high
@@ -179,13 +210,20 @@ def read_column(column: Column, values: list[Any], notes: list[tuple[int, str]])
         out = [choices.get(v) or (empty if v == "" or v is None else _SLOW) for v in values]
     else:
         decode = decode_texts if kind == "texts" else decode_ids if kind == "ids" else None
-        if plain_texts(values):  # the usual column: whole-column checks in C, then one cheap pass
-            out = [(decode(v) if decode else v) if v else empty for v in values]
+        shared: dict[Any, Any] = {"": empty}
+        if column.shared and not decode and _plain_shared(values, shared):
+            out = list(map(shared.__getitem__, values))  # one copy of each text; "" is the empty cell
+            shared_already = True
+        elif not column.shared and plain_texts(values):  # whole-column checks in C, then one cheap pass
+            if decode:
+                out = [decode(v) if v else empty for v in values]
+            else:
+                out = [v if v else empty for v in values] if "" in values else list(values)
         else:
             out = [(decode(v) if decode else v) if type(v) is str and v and "\r" not in v and not v.isspace()
-                   else empty if v == "" or v is None else _SLOW for v in values]
-    if column.shared:
-        shared: dict[Any, Any] = {}
+                   and len(v) <= MAX_CELL_CHARS else empty if v == "" or v is None else _SLOW for v in values]
+    if column.shared and not shared_already:
+        shared = {}
         out = list(map(shared.setdefault, out, out))
     if _SLOW in out:
         cell_notes: list[str] = []
