@@ -31,11 +31,11 @@ def with_library(open_entries: Sequence[Entry], include_open: bool = True) -> tu
     published = library_entries()
     if not include_open:
         return list(published), 0
-    kept = [e for e in published if not any(_same_inspection(e[0], o[0]) for o in open_entries)]
+    kept = [e for e in published if not any(same_inspection(e[0], o[0]) for o in open_entries)]
     return list(open_entries) + kept, len(published) - len(kept)
 
 
-def _same_inspection(outcome, opened) -> bool:
+def same_inspection(outcome, opened) -> bool:
     """The same unit under the same programme, published in the same month (or either gives no month: a
     unit is inspected once in a programme's round)."""
     months = {outcome.report.published, opened.report.published}

@@ -131,6 +131,7 @@ class OverallSummary:
     flag: str  # "✓ published and computed agree" or "⚠ differs: ..."
     rule: str
     bands_note: str
+    neutral: bool = False  # a partial inspection (a press release): nothing the rules could check
 
     @property
     def published_label(self) -> str:
@@ -141,6 +142,12 @@ class OverallSummary:
         return self.computed_rating.label if self.computed_rating else CANNOT_COMPUTE
 
 
+def _anything_to_check(inspection: Inspection) -> bool:
+    """True when the inspection gives a standard's rating or a key question: something rules work from."""
+    return any(s.rating is not None or s.key_questions for s in inspection.standards) or \
+        inspection.overall.score is not None
+
+
 def overall_summary(inspection: Inspection, assessment: Assessment) -> OverallSummary:
     o = assessment.overall
     pub_score = o.score_text(o.published_score) or NOT_PUBLISHED
@@ -149,6 +156,8 @@ def overall_summary(inspection: Inspection, assessment: Assessment) -> OverallSu
         flag = "⚠ differs: " + "; ".join(
             f"{d.where} published {d.published}, rules give {d.computed}" for d in assessment.disagreements
         )
+    elif o.computed_rating is None and not _anything_to_check(inspection):
+        flag = "nothing to check: the source gives the outcome, not the ratings the rules work from"
     elif o.computed_rating is None:
         flag = "⚠ the overall rating cannot be computed from the rules"
     else:
@@ -165,6 +174,7 @@ def overall_summary(inspection: Inspection, assessment: Assessment) -> OverallSu
         computed_score=comp_score,
         agrees=not assessment.disagreements and o.computed_rating is not None,
         flag=flag,
+        neutral=flag.startswith("nothing to check"),
         rule=o.rule,
         bands_note=overall_bands_note(assessment.framework, o.band),
     )

@@ -37,6 +37,7 @@ def _compare_tab() -> QWidget:
 TAB_CLASSES = (RatingsTab, KeyQuestionsTab, StaffingTab, ServiceGapsTab, _compare_tab)
 TAB_TITLES = [tab.TITLE for tab in TAB_CLASSES[:-1]] + ["Compare"]
 COMPARE = len(TAB_CLASSES) - 1  # the one tab that shows every open inspection
+RATINGS = 0
 
 
 class MainWindow(QMainWindow):
@@ -270,6 +271,8 @@ class MainWindow(QMainWindow):
             self.tabs.widget(index).layout().addWidget(self.tab_pages[index])
             if index == COMPARE:
                 self.tab_pages[index].unit_chosen.connect(self.inspection_list.setCurrentRow)
+            elif index == RATINGS:
+                self.tab_pages[index].open_inspections = lambda: [e.inspection for e in self.open_inspections]
         return self.tab_pages[index]
 
     def _inspections_changed(self) -> None:

@@ -93,10 +93,10 @@ class FlagLabel(QLabel):
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-    def set_flag(self, text: str, ok: bool) -> None:
+    def set_flag(self, text: str, ok: bool, neutral: bool = False) -> None:
         self.setWordWrap(len(text) > 110)  # one line when it fits; a long list of disagreements wraps
         self.setText(text)
-        self.setStyleSheet(chip_style(*(palette.AGREES if ok else palette.WARNING)))
+        self.setStyleSheet(chip_style(*(palette.NEUTRAL if neutral else palette.AGREES if ok else palette.WARNING)))
 
 
 class EmptyStateStack(QStackedWidget):

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QFrame, QGridLayout, QHBoxLayout, QSizePolicy, QSplitter, QTextBrowser, QVBoxLayout, QWidget,
+    QAbstractItemView, QFrame, QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QSplitter, QTextBrowser,
+    QVBoxLayout, QWidget,
 )
 
 from viewer.model.inspection import Inspection
 from viewer.model.rating_rules import Assessment, StandardAssessment, band_label
-from viewer.model.ratings import colours_for
+from viewer.model.ratings import colours_for, match_rating
 from viewer.model.tables import (
     CANNOT_COMPUTE, JUDGEMENT, bands_table, check_colours, check_text, domain_label, overall_summary,
     rating_cell_colours, ratings_table,
@@ -19,10 +22,11 @@ from viewer.model.tables import (
 from viewer.ui.dataframe_model import DataFrameModel
 from viewer.ui.widgets import (
     SPACING, FlagLabel, RatingBadge, chip_style, fit_columns, heading, note, rich_label, tab_layout, table_view,
-    tooltip,
+    fit_rows, tooltip, vertical_scroll,
 )
 
 _RATING_COLUMNS = ("Published", "Computed")
+TILE_WIDTH = 200  # a tile's least comfortable width: "Requires improvement" on its badge
 
 
 class StandardTile(QFrame):
@@ -70,6 +74,11 @@ class RatingsTab(QWidget):
         self.inspection: Inspection | None = None
         self.assessment: Assessment | None = None
         self.tiles: list[StandardTile] = []
+        self.tile_groups: list[tuple[QWidget, list[StandardTile]]] = []
+        self._tile_columns = 0
+        # the window's open inspections, for the unit's history (set by the window; none when alone)
+        self.open_inspections: Callable[[], Sequence[Inspection]] = lambda: ()
+        self.history = None  # the unit's history as last shown (viewer.library.history.UnitHistory)
 
         content = QWidget()
         outer = QVBoxLayout(content)
@@ -113,6 +122,9 @@ class RatingsTab(QWidget):
         self.tiles_grid.setHorizontalSpacing(10)
         self.tiles_grid.setVerticalSpacing(6)
         outer.addWidget(self.tiles_box)
+        self.no_standards_label = note()
+        outer.addWidget(self.no_standards_label)
+        outer.addWidget(self._history_box())
 
         self.model = DataFrameModel()
         self.table = table_view(self.model)
@@ -130,6 +142,7 @@ class RatingsTab(QWidget):
         detail_layout.setContentsMargins(0, 0, 0, 0)
         detail_layout.addWidget(heading("How the rating was worked out", size=1))
         detail_layout.addWidget(self.detail)
+        detail_box.setMinimumWidth(250)  # its heading on one line
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(table_box)
         self.splitter.addWidget(detail_box)
@@ -137,9 +150,34 @@ class RatingsTab(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([2600, 900])
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setMinimumHeight(300)  # on a short screen the tab scrolls rather than squeeze it
         outer.addWidget(self.splitter, 1)
 
-        self.stack = tab_layout(self, content)
+        self.stack = tab_layout(self, vertical_scroll(content))
+
+    def _history_box(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        head = QHBoxLayout()
+        head.addWidget(heading("This unit's inspections", size=1), 1)
+        self.history_source_button = QPushButton("Open source in browser")
+        self.history_source_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.history_source_button.clicked.connect(lambda: self.open_history_source())
+        head.addWidget(self.history_source_button)
+        layout.addLayout(head)
+        self.history_model = DataFrameModel()
+        self.history_table = table_view(self.history_model, sortable=False)
+        self.history_table.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
+        self.history_table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.history_table.setMaximumHeight(220)
+        self.history_table.doubleClicked.connect(lambda index: self.open_history_source(index.row()))
+        self.history_table.selectionModel().currentRowChanged.connect(self._on_history_row)
+        layout.addWidget(self.history_table)
+        self.history_note = note()
+        layout.addWidget(self.history_note)
+        return box
 
     # ------------------------------------------------------------------------------------ public
 
@@ -157,37 +195,115 @@ class RatingsTab(QWidget):
         self.overall_badge.setToolTip(tooltip(f"Published overall rating. Rules give: {s.computed_label}. {s.rule}"))
         self.score_label.setText(f"Score <b>{escape(s.published_score)}</b> published  ·  "
                                  f"<b>{escape(s.computed_score)}</b> computed")
-        self.flag_label.set_flag(s.flag, s.agrees)
+        self.flag_label.set_flag(s.flag, s.agrees, s.neutral)
         self.bands_label.setText(s.bands_note)
         warnings = inspection.warnings
         self.file_warnings_label.setVisible(bool(warnings))
         self.file_warnings_label.setText(
             f"⚠ {len(warnings)} note{'s' if len(warnings) != 1 else ''} from reading the file: " + "; ".join(warnings))
         self._fill_tiles(assessment)
+        published = sum(s.rating is not None or bool(s.key_questions) for s in inspection.standards)
+        self.tiles_box.setVisible(published > 0)  # a press release's nine "not published" tiles say nothing
+        self.no_standards_label.setVisible(published == 0)
+        self.no_standards_label.setText(
+            f"Standards: the source gives none of the {len(assessment.standards)} standards' ratings or key "
+            "questions; the table below lists them.")
         self._fill_table(inspection, assessment)
+        self.history_note.setText("Looking up this unit's other inspections…")
+        # after the window has painted: the library of published outcomes is read on first use
+        QTimer.singleShot(0, lambda shown=inspection: self._fill_history(shown))
         self.stack.show_content()
+
+    def open_history_source(self, row: int | None = None) -> bool:
+        """Open the published page of the history row ``row`` (default: the selected one) in the browser."""
+        if self.history is None:
+            return False
+        if row is None:
+            rows = self.history_table.selectionModel().selectedRows()
+            row = rows[0].row() if rows else None
+        url = (self.history.urls[row] if row is not None and 0 <= row < len(self.history.urls) else
+               self._first_url() if row is None else None)
+        return bool(url) and QDesktopServices.openUrl(QUrl(url))
 
     # ---------------------------------------------------------------------------------- internals
 
+    def _fill_history(self, inspection: Inspection) -> None:
+        if inspection is not self.inspection:  # another inspection was shown meanwhile
+            return
+        from viewer.library.history import unit_history  # not at start-up: it reads the library
+
+        self.history = h = unit_history(inspection, self.open_inspections())
+        frame = h.frame
+
+        def colours(row: int, col: int) -> tuple[str, str] | None:
+            return colours_for(match_rating(frame.iat[row, col])[0]) if frame.columns[col] == "Overall" else None
+
+        self.history_model.set_frame(frame, colours=colours, tooltips=lambda row, _col: h.tips[row] or None,
+                                     bold_columns=("Overall",))
+        fit_columns(self.history_table, stretch=("Programme",), max_width=320)
+        fit_rows(self.history_table)
+        header = self.history_table.horizontalHeader()
+        self.history_table.setFixedHeight(header.height() + sum(self.history_table.rowHeight(r) for r in
+                                                                 range(len(frame))) + 2 * self.history_table.frameWidth())
+        others = len(frame) - 1
+        self.history_table.setVisible(others > 0)  # the inspection shown is already above
+        self.history_source_button.setVisible(others > 0)
+        self.history_note.setText(
+            f"{others} other inspection{'s' if others != 1 else ''} of {inspection.unit.shown_name}, newest first. "
+            + h.note + " Hover over a published outcome for the words it was read from; double-click (or select "
+            "it and click the button) to open its source." if others else
+            f"No other inspection of {inspection.unit.shown_name} among the open files and the "
+            f"{h.searched} published outcomes the viewer carries (matched by place name and kind of unit).")
+        self._on_history_row(QModelIndex(), QModelIndex())
+
+    def _on_history_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = current.row() if current.isValid() else None
+        url = self.history.urls[row] if self.history and row is not None else self._first_url()
+        self.history_source_button.setEnabled(bool(url))
+        self.history_source_button.setToolTip(url or "This inspection gives no published address")
+
+    def _first_url(self) -> str | None:
+        return next((u for u in self.history.urls if u), None) if self.history else None
+
     def _fill_tiles(self, assessment: Assessment) -> None:
-        while self.tiles_grid.count():
-            widget = self.tiles_grid.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
-        self.tiles = []
+        self.tile_groups = []  # (domain heading, its tiles), laid out by _place_tiles for the width there is
         fw = assessment.framework
         domains = sorted({sa.domain for sa in assessment.standards if sa.domain is not None})
         if any(sa.domain is None for sa in assessment.standards):
             domains.append(None)
-        for row, domain in enumerate(domains):
-            self.tiles_grid.addWidget(heading(domain_label(fw, domain)), row * 2, 0, 1, 4)
-            members = [sa for sa in assessment.standards if sa.domain == domain]
-            for col, sa in enumerate(members):
-                tile = StandardTile(sa, check_text(sa, fw))
-                self.tiles.append(tile)
-                self.tiles_grid.addWidget(tile, row * 2 + 1, col)
-        for col in range(max((self.tiles_grid.columnCount(), 4))):
-            self.tiles_grid.setColumnStretch(col, 1)
+        self.tiles = []
+        for domain in domains:
+            tiles = [StandardTile(sa, check_text(sa, fw)) for sa in assessment.standards if sa.domain == domain]
+            self.tiles += tiles
+            self.tile_groups.append((heading(domain_label(fw, domain)), tiles))
+        self._tile_columns = 0
+        self._place_tiles()
+
+    def _place_tiles(self) -> None:
+        """Four tiles a row when there is room, fewer on a narrow window (a tile needs about 200 pixels)."""
+        columns = max(1, min(4, (self.tiles_box.width() or self.width()) // TILE_WIDTH))
+        if columns == self._tile_columns and self.tiles_grid.count():
+            return
+        self._tile_columns = columns
+        while self.tiles_grid.count():
+            widget = self.tiles_grid.takeAt(0).widget()
+            if widget is not None and not any(widget is h or widget in t for h, t in self.tile_groups):
+                widget.setParent(None)  # an earlier inspection's tile: gone now, not at the next event loop
+                widget.deleteLater()
+        row = 0
+        for title, tiles in self.tile_groups:
+            self.tiles_grid.addWidget(title, row, 0, 1, columns)
+            row += 1
+            for i, tile in enumerate(tiles):
+                self.tiles_grid.addWidget(tile, row + i // columns, i % columns)
+            row += (len(tiles) + columns - 1) // columns
+        for col in range(4):
+            self.tiles_grid.setColumnStretch(col, 1 if col < columns else 0)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if getattr(self, "tile_groups", None):
+            self._place_tiles()
 
     def _fill_table(self, inspection: Inspection, assessment: Assessment) -> None:
         frame = ratings_table(inspection, assessment)
