@@ -28,7 +28,9 @@ from viewer.model import palette
 from viewer.model.inspection import KEY_QUESTION_THEMES, Inspection, KeyQuestion, Standard
 from viewer.model.rating_rules import Assessment, lowest_key_question
 from viewer.model.ratings import NOT_PUBLISHED, Rating, colours_for, label_or_missing, match_rating
-from viewer.model.tables import band_edges, check_colours, display_month, rated_by_key_questions
+from viewer.model.tables import (
+    anything_to_check, band_edges, check_colours, display_month, rated_by_key_questions,
+)
 
 Entry = tuple[Inspection, Assessment]
 
@@ -38,6 +40,8 @@ NO_REGION = "region not given"
 NO_YEAR = "year not given"
 BY_REGION, BY_YEAR = "Region", "Year"
 AGREES, DIFFERS, CANNOT_COMPUTE = "agrees", "DIFFERS", "cannot compute"
+OUTCOME_ONLY = "outcome only"  # a press release or report page: it gives nothing the rules work from
+NO_DATE = "not given"
 
 UNIT_COLUMNS = ["Unit", "Region", "Framework", "Published", "Overall", "Score", "Score number", "Check", "Source",
                 "Year"]
@@ -99,9 +103,10 @@ def units_frame(entries: Sequence[Entry]) -> pd.DataFrame:
             score, number = o.score_text(o.computed_score) + COMPUTED_SUFFIX, float(o.computed_score)
         else:
             score, number = NOT_PUBLISHED, math.nan
-        check = DIFFERS if assessment.disagreements else AGREES if o.computed_rating is not None else CANNOT_COMPUTE
+        check = (DIFFERS if assessment.disagreements else AGREES if o.computed_rating is not None else
+                 CANNOT_COMPUTE if anything_to_check(inspection) else OUTCOME_ONLY)
         row = [inspection.unit.shown_name, inspection.unit.region or NO_REGION, assessment.framework.id,
-               display_month(inspection.report.published), _rating_text(o.published_rating, o.computed_rating),
+               display_month(inspection.report.published) or NO_DATE, _rating_text(o.published_rating, o.computed_rating),
                score, number, check, OPEN_FILE if inspection.source_path else PUBLISHED_OUTCOME,
                year_of(inspection)]
         for code in codes:
@@ -130,6 +135,8 @@ def compare_cell_colours(text: str) -> tuple[str, str] | None:
         return palette.NOT_IN_FRAMEWORK
     if text in (AGREES, DIFFERS, CANNOT_COMPUTE):
         return check_colours(text)
+    if text == OUTCOME_ONLY:
+        return palette.NEUTRAL
     rating = cell_rating(text)
     if rating is not None and text.endswith(COMPUTED_SUFFIX):
         return palette.tint(colours_for(rating)[0]), palette.TEXT  # paler than a published rating of the same label

@@ -142,7 +142,7 @@ class OverallSummary:
         return self.computed_rating.label if self.computed_rating else CANNOT_COMPUTE
 
 
-def _anything_to_check(inspection: Inspection) -> bool:
+def anything_to_check(inspection: Inspection) -> bool:
     """True when the inspection gives a standard's rating or a key question: something rules work from."""
     return any(s.rating is not None or s.key_questions for s in inspection.standards) or \
         inspection.overall.score is not None
@@ -156,7 +156,7 @@ def overall_summary(inspection: Inspection, assessment: Assessment) -> OverallSu
         flag = "⚠ differs: " + "; ".join(
             f"{d.where} published {d.published}, rules give {d.computed}" for d in assessment.disagreements
         )
-    elif o.computed_rating is None and not _anything_to_check(inspection):
+    elif o.computed_rating is None and not anything_to_check(inspection):
         flag = "nothing to check: the source gives the outcome, not the ratings the rules work from"
     elif o.computed_rating is None:
         flag = "⚠ the overall rating cannot be computed from the rules"

@@ -165,26 +165,34 @@ class CompareTab(CompareActions, QWidget):
         _refill(self.source_box, list(SOURCES.items()), OPEN)
         self.framework_box = _combo("   Framework:", sources, lambda v: self._choose(framework=v))
         sources.addStretch(1)
-        self.open_source_button = _button("Open source in browser", self.open_source, sources)
-        self.open_source_button.setToolTip("Open the published page the highlighted unit's values were read from")
         layout.addLayout(sources)
+        framework_row = QHBoxLayout()
+        self.shown_label = note()
+        self.shown_label.setWordWrap(False)
         self.framework_label = note()
-        layout.addWidget(self.framework_label)
+        framework_row.addWidget(self.framework_label, 1)
+        framework_row.addWidget(self.shown_label)
+        layout.addLayout(framework_row)
         filters = QHBoxLayout()
         filters.setSpacing(8)
         self.region_box = _combo("Region:", filters, lambda v: self._choose(region=v))
+        # as wide as "Yorkshire and the Humber", not as the longest name a youth service gives its area
+        self.region_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.region_box.setMinimumContentsLength(18)
         self.rating_box = _combo("   Overall rating:", filters, lambda v: self._choose(rating=v))
         self.year_box = _combo("   Year:", filters, lambda v: self._choose(year=v))
-        self.shown_label = note()
-        filters.addSpacing(12)
-        filters.addWidget(self.shown_label, 1)
+        filters.addStretch(1)
         self.export_units_button = _button("Export table…", lambda: self.export_table("units"), filters)
         layout.addLayout(filters)
         self.place_label = QLabel()
         self.place_label.setTextFormat(Qt.TextFormat.PlainText)
         self.place_label.setWordWrap(True)
         self.place_label.setStyleSheet(chip_style(*palette.RANK))
-        layout.addWidget(self.place_label)
+        place_row = QHBoxLayout()
+        place_row.addWidget(self.place_label, 1)
+        self.open_source_button = _button("Open source in browser", self.open_source, place_row)
+        self.open_source_button.setToolTip("Open the published page the highlighted unit's values were read from")
+        layout.addLayout(place_row)
 
         self.units_model = HeatMapModel()
         self.units_table = table_view(self.units_model)
@@ -307,12 +315,15 @@ class CompareTab(CompareActions, QWidget):
         ratings = [r.label for r in sorted(Rating, reverse=True)] + [NOT_PUBLISHED]
         frameworks = sorted(set(frame["Framework"]))
         years = sorted(set(frame["Year"]), key=lambda y: (y == NO_YEAR, y))
+        # "PDU inspections (2023 framework)": each framework's name without the inspectorate's
+        names_of = {a.framework.id: a.framework.name.removeprefix("HMI Probation ") for _, a in self.entries}
         s = self.selection
         for box, first, values, keep in ((self.region_box, "All regions", regions, s.region),
                                          (self.rating_box, "All ratings", ratings, s.rating),
                                          (self.framework_box, "All frameworks", frameworks, s.framework),
                                          (self.year_box, "All years", years, s.year)):
-            _refill(box, [(None, first)] + [(v, v) for v in values], keep)
+            _refill(box, [(None, first)] + [(v, names_of.get(v, v) if box is self.framework_box else v)
+                                             for v in values], keep)
         self.framework_box.setEnabled(len(frameworks) > 1)
         self.year_box.setEnabled(len(years) > 1)
         _refill(self.standard_box, [(c, f"{c} {names.get(c, '')}") for c in standard_codes(self.entries, True)], s.code)
