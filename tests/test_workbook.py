@@ -370,3 +370,39 @@ def test_rewriting_a_csv_folder_keeps_other_files(tmp_path, sample):
     write_workbook([sample, sample], folder)
     assert (folder / "notes.txt").read_text() == "mine" and len(read_workbook(folder)) == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["csv"]
+
+
+# ---- provenance: the sources and quotations of published outcomes ----------------------------------
+
+LIBRARY_ENTRY = resource_path("outcomes", "library", "kirklees-pdu-2023.json")
+
+
+def test_sources_and_quotations_round_trip_through_a_workbook(tmp_path):
+    outcome = load_inspection(LIBRARY_ENTRY)
+    assert outcome.sources and outcome.quotes
+    for target in (tmp_path / "outcome.xlsx", tmp_path / "outcome.ods", tmp_path / "outcome-csv"):
+        write_workbook([outcome], target)
+        back = read_workbook(target)[0]
+        assert back.sources == outcome.sources and back.quotes == outcome.quotes
+
+
+def test_a_workbook_written_before_the_provenance_sheets_still_reads(tmp_path, sample):
+    folder = tmp_path / "old"
+    write_workbook([sample], folder)
+    (folder / "sources.csv").unlink()
+    (folder / "quotes.csv").unlink()
+    inspection = read_workbook(folder)[0]
+    assert inspection.sources == () and inspection.quotes == ()
+    assert inspection.standards == sample.standards
+
+
+def test_a_quotation_of_a_source_the_inspection_does_not_have_is_refused(tmp_path):
+    folder = tmp_path / "book"
+    write_workbook([load_inspection(LIBRARY_ENTRY)], folder)
+    text = (folder / "quotes.csv").read_text(encoding="utf-8")
+    (folder / "quotes.csv").write_text(text.replace(",kirklees-pdu-2023-press-release,", ",nowhere,", 1),
+                                       encoding="utf-8")
+    with pytest.raises(WorkbookError) as refused:
+        read_workbook(folder)
+    assert refused.value.place.startswith("file 'quotes.csv', row ")
+    assert "source 'nowhere' of inspection" in refused.value.message

@@ -14,7 +14,7 @@ from viewer.formats.errors import LoadError, SchemaError, UnknownFrameworkError
 from viewer.formats.workbook.cells import MAX_CELL_CHARS, BadCell, is_empty, plain_texts, read_column
 from viewer.formats.workbook.layout import ADDED_LATER, SHEET, Sheet
 from viewer.formats.workbook.limits import column_letters
-from viewer.model.fields import FIGURE, INSPECTION_PARTS, KEY_QUESTION, LISTS, STANDARD, Record
+from viewer.model.fields import FIGURE, INSPECTION_PARTS, KEY_QUESTION, LISTS, PROVENANCE, STANDARD, Record
 from viewer.model.framework import FrameworkError, load_framework
 from viewer.model.inspection import Inspection, Standard
 
@@ -119,7 +119,7 @@ class BookReader:
                 raise self.error("inspections", numbers[i], "overall_score", f"{score} is outside the range 0 to "
                                  f"{framework.max_score} for a score in {framework.name}")
             books[iid] = {"row": numbers[i], "index": i, "framework": framework, "standards": {}, "figures": [],
-                          "service_gaps": [], "recommendations": [], "warnings": [],
+                          "service_gaps": [], "recommendations": [], "sources": [], "quotes": [], "warnings": [],
                           "codes": frozenset(s.code for s in framework.standards)}
         for i, note in notes:
             books[head["id"][i]]["warnings"].append(note)
@@ -129,6 +129,9 @@ class BookReader:
         for name in ("service_gaps", "recommendations"):
             _, values = self.children(name, tables, books)
             self.append(books, name, values["inspection_id"], build(LISTS[name], values))
+        _, values = self.children("sources", tables, books)
+        self.append(books, "sources", values["inspection_id"], build(PROVENANCE["sources"], values))
+        self.quotes(books, *self.children("quotes", tables, books))
         return [self.inspection(iid, book, head) for iid, book in books.items()]
 
     def children(self, name: str, tables: dict[str, Columns],
@@ -192,6 +195,14 @@ class BookReader:
                 raise self.error("figures", number, "count", f"count {count} is larger than total {total}")
         self.append(books, "figures", values["inspection_id"], build(FIGURE, values))
 
+    def quotes(self, books: dict[str, dict[str, Any]], numbers: list[int], values: dict[str, list[Any]]) -> None:
+        """Each quotation, whose source must be one of its inspection's (sheet 'sources')."""
+        for number, iid, quote in zip(numbers, values["inspection_id"], build(PROVENANCE["quotes"], values)):
+            if quote.source not in {source.id for source in books[iid]["sources"]}:
+                raise self.error("quotes", number, "source", f"source '{quote.source}' of inspection '{iid}' is not "
+                                 f"in {self.where['sources']}")
+            books[iid]["quotes"].append(quote)
+
     def inspection(self, iid: str, book: dict[str, Any], head: dict[str, list[Any]]) -> Inspection:
         row = book["index"]
         parts = {record.name: record.type(**{f.key: head[f.column_name][row] for f in record.fields})
@@ -201,7 +212,8 @@ class BookReader:
         return Inspection(
             framework_id=book["framework"].id, **parts,
             standards=standards, figures=tuple(book["figures"]), service_gaps=tuple(book["service_gaps"]),
-            recommendations=tuple(book["recommendations"]), source_path=self.path, source_part=iid,
+            recommendations=tuple(book["recommendations"]), sources=tuple(book["sources"]),
+            quotes=tuple(book["quotes"]), source_path=self.path, source_part=iid,
             warnings=tuple(self.book_warnings + book["warnings"]),
         )
 

@@ -81,6 +81,20 @@ def _text(value: Any, column: Column) -> str:
     raise BadCell(f"expected text, found {describe_cell(value)}")
 
 
+_FLAGS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
+
+
+def _flag(value: Any) -> bool:
+    """A true/false cell: a spreadsheet's TRUE or FALSE, or true, false, yes, no, 1 or 0 as text."""
+    if type(value) is bool:
+        return value
+    flag = _FLAGS.get(str(int(value)) if type(value) in (int, float) and float(value).is_integer() else
+                      str(value).strip().lower())
+    if flag is None:
+        raise BadCell(f"expected true or false, found {describe_cell(value)}")
+    return flag
+
+
 def _number(value: Any, column: Column) -> int | float:
     number = value
     if type(value) is str and _NUMBER_TEXT.fullmatch(value.strip()):
@@ -148,6 +162,8 @@ def read_cell(column: Column, value: Any, notes: list[str]) -> Any:
     kind = column.kind
     if kind in ("number", "int"):
         return _number(value, column)
+    if kind == "flag":
+        return _flag(value)
     if kind == "rating":
         return read_rating(value, notes.append)
     text = _text(value, column)
@@ -205,6 +221,8 @@ def read_column(column: Column, values: Sequence[Any], notes: list[tuple[int, st
     elif kind == "rating":
         out = [(_RATINGS.get(v, _SLOW) if v else empty) if type(v) is str else empty if v is None else _SLOW
                for v in values]
+    elif kind == "flag":  # few cells (one per quotation): each read by read_cell
+        out = [v if type(v) is bool else empty if v == "" or v is None else _SLOW for v in values]
     elif column.choices:  # each cell becomes the one string of its choice
         choices = {choice: choice for choice in column.choices}
         out = [choices.get(v) or (empty if v == "" or v is None else _SLOW) for v in values]

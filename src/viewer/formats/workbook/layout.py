@@ -62,14 +62,21 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet("service_gaps", "one row per gap in provision", (INSPECTION_ID,), (model.SERVICE_GAP,), ()),
     Sheet("recommendations", "one row per recommendation", (INSPECTION_ID,), (model.RECOMMENDATION,),
           ("inspection_id", "number")),
+    Sheet("sources", "one row per source text the quotations come from (a report page, a press release)",
+          (INSPECTION_ID,), (model.SOURCE,), ("inspection_id", "source_id")),
+    Sheet("quotes", "one row per quotation: the words of a source that state a value", (INSPECTION_ID,),
+          (model.QUOTE,), ()),
 )
+# Sheets added after the layout's first version: a workbook written before them may lack them (read as empty).
+OPTIONAL_SHEETS = frozenset({"sources", "quotes"})
 SHEET_NAMES: tuple[str, ...] = tuple(s.name for s in SHEETS)
 SHEET = {s.name: s for s in SHEETS}
 
 README_LINES: tuple[str, ...] = (
     "Inspection Viewer workbook",
     "This workbook holds one or more inspections: one row per inspection in the sheet 'inspections', and their "
-    "standards, key questions, figures, service gaps and recommendations in the sheets of those names.",
+    "standards, key questions, figures, service gaps and recommendations in the sheets of those names, and "
+    "the words of the published sources its values were read from in the sheets sources and quotes (optional).",
     "Every row of those sheets starts with inspection_id: the id of its inspection in the sheet 'inspections'.",
     "Row 1 of each sheet holds the column names. Keep them as they are; their order does not matter and "
     "extra columns are ignored. Rows are read in order: key questions appear in the order of their rows.",
@@ -80,7 +87,8 @@ README_LINES: tuple[str, ...] = (
     "by commas or line breaks.",
     'A list whose items themselves hold line breaks is written as a JSON list: ["first item", "second item"].',
     "The same tables can be kept as a folder of CSV files (UTF-8), one file per sheet: inspections.csv, "
-    "standards.csv, key_questions.csv, figures.csv, service_gaps.csv, recommendations.csv.",
+    "standards.csv, key_questions.csv, figures.csv, service_gaps.csv, recommendations.csv (and, optionally, "
+    "sources.csv and quotes.csv).",
     "This README sheet is ignored when the workbook is read.",
 )
 

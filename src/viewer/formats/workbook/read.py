@@ -23,7 +23,7 @@ from viewer.formats.files import size_text
 from viewer.formats.workbook import limits
 from viewer.formats.workbook.book import BookReader, Columns, WorkbookError, sheet_key
 from viewer.formats.workbook.cells import unguard_csv_text
-from viewer.formats.workbook.layout import SHEET_NAMES
+from viewer.formats.workbook.layout import OPTIONAL_SHEETS, SHEET, SHEET_NAMES
 from viewer.formats.workbook.limits import MAX_CELL_CHARS, MAX_CSV_BYTES
 from viewer.formats.workbook.scan import check_ods, check_xlsx
 from viewer.model.inspection import Inspection
@@ -34,7 +34,9 @@ MAX_WORKBOOK_BYTES = 200 * 1024 * 1024
 MAX_UNPACKED_BYTES = 1_000_000_000
 # The largest sheet first: its cells are in memory twice (the engine's and Python's) while it loads, and
 # the peak is lowest when nothing else is in memory yet.
-_LOAD_ORDER = ("figures", "standards", "service_gaps", "key_questions", "recommendations", "inspections")
+_LOAD_ORDER = ("figures", "standards", "service_gaps", "key_questions", "recommendations", "sources", "quotes",
+               "inspections")
+REQUIRED_SHEETS = tuple(name for name in SHEET_NAMES if name not in OPTIONAL_SHEETS)
 
 
 def read_workbook(path: str | os.PathLike) -> list[Inspection]:
@@ -104,14 +106,20 @@ def _open_archive(path: Path) -> zipfile.ZipFile:
 
 
 def missing_tables(path: Path, found: Sequence[str], where: str) -> None:
-    missing = [name for name in SHEET_NAMES if name not in found]
+    missing = [name for name in REQUIRED_SHEETS if name not in found]
     if missing:
         also = f" (also missing: {', '.join(missing[1:])})" if missing[1:] else ""
         if where == "sheet":
             raise WorkbookError(str(path), f"the sheet is missing{also}; a workbook has the sheets "
-                                           f"{', '.join(SHEET_NAMES)}", f"sheet '{missing[0]}'")
+                                           f"{', '.join(REQUIRED_SHEETS)}", f"sheet '{missing[0]}'")
         raise WorkbookError(str(path), f"the file is missing{also}; a CSV workbook is a folder with the files "
-                                       f"{', '.join(n + '.csv' for n in SHEET_NAMES)}", f"file '{missing[0]}.csv'")
+                                       f"{', '.join(n + '.csv' for n in REQUIRED_SHEETS)}", f"file '{missing[0]}.csv'")
+
+
+def empty_table(name: str) -> Columns:
+    """An optional sheet the workbook does not have (it was written before the sheet existed): its header
+    row only, so it reads as no rows."""
+    return [(column,) for column in SHEET[name].column_names]
 
 
 def _as_columns(rows: list[list]) -> Columns:
@@ -150,6 +158,9 @@ def spreadsheet_tables(path: Path) -> dict[str, Columns]:
             names = {sheet_key(name): name for name in book.sheet_names}
             missing_tables(path, list(names), "sheet")
             for name in _LOAD_ORDER:
+                if name not in names:
+                    tables[name] = empty_table(name)
+                    continue
                 rows = book.get_sheet_by_name(names[name]).to_python(skip_empty_area=False)
                 tables[name] = list(zip(*rows))  # the engine's rows are all as long as the sheet is wide
                 del rows  # one sheet's rows in memory at a time
@@ -172,7 +183,8 @@ def csv_tables(folder: Path) -> dict[str, Columns]:
     semicolon separated), each read as a stream and checked against the limits row by row."""
     files = _csv_files(folder)
     missing_tables(folder, [name[:-4] for name in files], "file")
-    return {name: csv_table(folder, files[f"{name}.csv"], f"file '{name}.csv'") for name in SHEET_NAMES}
+    return {name: csv_table(folder, files[f"{name}.csv"], f"file '{name}.csv'") if f"{name}.csv" in files
+            else empty_table(name) for name in SHEET_NAMES}
 
 
 def csv_table(folder: Path, file: Path, where: str) -> Columns:

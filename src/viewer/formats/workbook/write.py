@@ -21,7 +21,7 @@ from xml.sax.saxutils import escape
 from viewer.formats.files import atomic_path, ordinary_mode, slug
 from viewer.formats.workbook.cells import BadCell, cell_text, encode_list, guard_csv_text
 from viewer.formats.workbook.layout import FORMAT_VERSION, SHEET, SHEET_NAMES, SHEETS, Column, readme_rows
-from viewer.model.fields import INSPECTION_PARTS, KEY_QUESTION, LISTS, Record
+from viewer.model.fields import INSPECTION_PARTS, KEY_QUESTION, LISTS, PROVENANCE, Record
 from viewer.model.inspection import Inspection
 
 Rows = list[list[Any]]  # a sheet's rows of cell values
@@ -83,6 +83,8 @@ def _sheet_dicts(iid: str, ins: Inspection) -> dict[str, list[dict[str, object]]
                           for s in ins.standards for q in s.key_questions]
         else:
             rows[name] = [{"inspection_id": iid} | _cells(record, item) for item in getattr(ins, name)]
+    for name, record in PROVENANCE.items():
+        rows[name] = [{"inspection_id": iid} | _cells(record, item) for item in getattr(ins, name)]
     return rows
 
 
@@ -190,6 +192,10 @@ def _ods_cell(value: Any) -> str:
     if isinstance(value, str):
         lines = "".join(f"<text:p>{_SPACE_RUN.sub(_ods_spaces, escape(line))}</text:p>" for line in value.split("\n"))
         return f'<table:table-cell office:value-type="string">{lines}</table:table-cell>'
+    if isinstance(value, bool):  # before numbers: a bool is an int to Python
+        word = "true" if value else "false"
+        return (f'<table:table-cell office:value-type="boolean" office:boolean-value="{word}"><text:p>{word.upper()}'
+                "</text:p></table:table-cell>")
     number = repr(value)
     return (f'<table:table-cell office:value-type="float" office:value="{number}"><text:p>{number}</text:p>'
             "</table:table-cell>")
@@ -220,6 +226,8 @@ def _csv_cell(value: Any) -> str:
         return ""
     if isinstance(value, str):
         return guard_csv_text(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return repr(value) if isinstance(value, float) else str(value)
 
 
