@@ -37,6 +37,7 @@ bench: $(TESTSTAMP)
 	$(BIN)/python bench/pdf_readers.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/folder_load.py
 	$(BIN)/python bench/workbook_io.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/library_compare.py
 
 screenshots: $(TESTSTAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py

@@ -26,8 +26,8 @@ from viewer.formats.files import slug
 from viewer.formats.inspection_file import save_inspection
 from viewer.formats.published_report import parse_report_text
 from viewer.formats.published_report.quotes import locate
-from viewer.formats.published_report.statements import fold
-from viewer.formats.published_report.unit import unit_kind
+from viewer.model.unit_names import fold
+from viewer.model.unit_names import unit_kind
 from viewer.library.load import kind_family
 from viewer.model.framework import load_framework
 from viewer.model.inspection import (

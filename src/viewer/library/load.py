@@ -13,8 +13,8 @@ from functools import cache
 from pathlib import Path
 
 from viewer.formats.inspection_file import load_inspection
-from viewer.formats.published_report.statements import fold
-from viewer.formats.published_report.unit import unit_kind
+from viewer.model.unit_names import fold
+from viewer.model.unit_names import unit_kind
 from viewer.model.framework import load_framework
 from viewer.model.inspection import Inspection
 from viewer.resource_files import resource_path

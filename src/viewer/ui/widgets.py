@@ -166,6 +166,8 @@ def fit_columns(view: QTableView, stretch: tuple[str, ...] = (), hidden: tuple[s
     names = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     for column, name in enumerate(names):
         view.setColumnHidden(column, name in hidden)
+        if name in hidden:  # no need to measure what is not shown (a comparison hides dozens of columns)
+            continue
         if name in stretch:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         else:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from viewer.formats.published_report.text import MONTH_PATTERN, MONTHS
 from viewer.model.ratings import Rating, match_rating
+from viewer.model.unit_names import fold
 
 # Text has straight quotes here (text.clean_characters); a label may carry a full stop inside its quotes.
 _R = r"((?i:outstanding|good|requires improvement|requiring improvement|inadequate))"
@@ -132,16 +133,6 @@ _NAMED_UNIT = re.compile(r"\b([A-Z][a-z]+(?:(?:,| and| &| upon| on| of| the)? [A
 def named_units(sentence: str) -> list[str]:
     """The units a sentence names ("Derby City PDU"), in order."""
     return list(dict.fromkeys(m.group(1) for m in _NAMED_UNIT.finditer(sentence)))
-
-
-def fold(name: str) -> str:
-    """A unit's name reduced to its place: "Leeds Probation Delivery Unit (PDU)" and "Leeds PDU" fold alike."""
-    text = re.sub(r"\([^)]*\)|\*", " ", name.lower().replace("&", " and "))
-    text = re.sub(r"\b(?:probation delivery units?|pdus?|community rehabilitation company|crc|(?:youth|young people['’]?s|"
-                  r"children and young people['’]?s)(?: [a-z]+){0,4}? (?:services?|team|partnership)|yos|yot|yjs|y and js|"
-                  r"national probation service|nps|"
-                  r"division|region|probation services?|and|the|of|in|upon)\b", " ", text)
-    return " ".join(re.sub(r"[^a-z0-9 ]", " ", text).split())
 
 
 def _about_this_unit_now(sentence: str, unit: str | None) -> bool:

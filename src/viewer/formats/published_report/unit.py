@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from viewer.formats.published_report.statements import KIND_WORDS, fold, named_units
+from viewer.formats.published_report.statements import KIND_WORDS, named_units
 from viewer.formats.published_report.text import MONTH_PATTERN
+from viewer.model.unit_names import fold, unit_kind
 
 _INSPECTION_OF = (r"(?:probation services|youth offending services|youth justice services|youth justice work with "
                   r"children and victims|Probation Services)")
@@ -128,16 +129,3 @@ def find_unit(text: str, sentences: list[str]) -> UnitFinding:
     if (match := _NATIONAL.search(text[:4000])) and "national" in text[:4000].lower():
         return UnitFinding(match.group(0), match.group(0))
     return UnitFinding()
-
-
-def unit_kind(name: str | None) -> str | None:
-    """PDU, CRC, NPS division, YOS, YJS, region or national, from the words of a unit's name."""
-    if not name:
-        return None
-    for kind, pattern in (("PDU", r"\bPDUs?\b|Probation Delivery Unit"), ("CRC", r"\bCRC\b|Community Rehabilitation"),
-                          ("NPS division", r"\bNPS\b|National Probation Service"),
-                          ("YOS", r"\bYO[ST]\b|Youth Offending"), ("YJS", r"\bYJ[SP]\b|\bY&JS\b|Youth (?:and )?Justice"),
-                          ("national", r"HMPPS|Prison and Probation Service"), ("region", r"\b[Rr]egion\b")):
-        if re.search(pattern, name):
-            return kind
-    return None

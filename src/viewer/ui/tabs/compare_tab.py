@@ -413,12 +413,12 @@ class CompareTab(CompareActions, QWidget):
         display, sort_by = with_sort_keys(frame)
         coloured = set(rating_columns(frame)) | {"Check"}
         columns = list(display.columns)
-        cells = display.reset_index(drop=True)
+        cells = display.to_numpy().tolist()  # plain lists: a table asks for every cell's colour on each paint
 
         def colours(row: int, col: int) -> tuple[str, str] | None:
             if columns[col] == "Unit" and shown[row] == self.selection.unit:
                 return palette.HIGHLIGHT  # the highlighted unit's name
-            return compare_cell_colours(cells.iat[row, col]) if columns[col] in coloured else None
+            return compare_cell_colours(cells[row][col]) if columns[col] in coloured else None
 
         self.units_model.centred = coloured
         self.units_model.set_frame(display, colours=colours, bold_columns=("Unit", "Overall"), sort_by=sort_by,

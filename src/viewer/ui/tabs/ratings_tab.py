@@ -26,6 +26,7 @@ from viewer.ui.widgets import (
 )
 
 _RATING_COLUMNS = ("Published", "Computed")
+HISTORY_DELAY_MS = 250
 TILE_WIDTH = 200  # a tile's least comfortable width: "Requires improvement" on its badge
 
 
@@ -210,8 +211,10 @@ class RatingsTab(QWidget):
             "questions; the table below lists them.")
         self._fill_table(inspection, assessment)
         self.history_note.setText("Looking up this unit's other inspections…")
-        # after the window has painted: the library of published outcomes is read on first use
-        QTimer.singleShot(0, lambda shown=inspection: self._fill_history(shown))
+        # once the window has painted and settled: the library of published outcomes (about 60 ms to read) is
+        # read on first use, not during start-up
+        # (the tab as the timer's context: if it is closed meanwhile, nothing runs)
+        QTimer.singleShot(HISTORY_DELAY_MS, self, lambda shown=inspection: self._fill_history(shown))
         self.stack.show_content()
 
     def open_history_source(self, row: int | None = None) -> bool:
