@@ -28,7 +28,8 @@ def record(outcome: Outcome) -> dict[str, Any]:
         # a quotation in the text (not only in an address), from the inspection's own page where it has one
         best = min(stated, key=lambda q: (q.in_address, q.source != home.id))
         quotes[field] = best.quote
-        if len({q.value for q in stated}) > 1 and not _year_and_month(stated):
+        # a unit's name in different words is one unit (that is how the sources were matched), not a conflict
+        if field != "unit.name" and len({q.value for q in stated}) > 1 and not _year_and_month(stated):
             conflicts[field] = [{"value": q.value, "quote": q.quote, "source": q.source} for q in stated]
     score = inspection.overall.score
     return {
