@@ -1,4 +1,4 @@
-"""Import time of the published report (``import_report``). Target: under 0.3 s for the seed text.
+"""Import time of the published report (``import_report``). Target: under 0.1 s for the seed text.
 
 Prints the median of several runs (this machine is a noisy VM) for the seed text and, for
 comparison, the same report as a web page and as a PDF (tests/data/reports). The first import in a

@@ -95,13 +95,18 @@ _KIND_CLUES = {"PDU": "Probation Delivery Unit", "CRC": "Community Rehabilitatio
                "national": "National Inspection HMPPS"}
 
 
+# The 2025 youth programme rates work with victims as a third area beside organisational delivery and children.
+_YOUTH_2025 = r"youth justice work with children and victims|work with children and victims|quality of (?:the )?work " \
+              r"(?:done )?with victims"
+
+
 def programme(text: str, year: int | None, unit_kind: str | None = None) -> Programme | None:
     """The framework a text is about: from the kind of its unit when known, else from its words (its
     title first); None when it names no programme."""
     body = _BOILERPLATE.sub(" ", text[:20000])
     if re.search(r"^\W{0,3}Dynamic Inspection of Public Protection", body, re.MULTILINE):
         return Programme("hmip-probation-dynamic-2025", "Dynamic Inspection of Public Protection")
-    if unit_kind in _KIND_CLUES and not re.search(r"work with children and victims", body):
+    if unit_kind in _KIND_CLUES and not re.search(_YOUTH_2025, body):
         found = _programme(_KIND_CLUES[unit_kind], year, body)
         if found is not None:
             return found
@@ -113,7 +118,7 @@ def programme(text: str, year: int | None, unit_kind: str | None = None) -> Prog
 def _programme(head: str, year: int | None, body: str) -> Programme | None:
     if clue := _find(r"Dynamic Inspection of Public Protection in [A-Z]", head, 0):
         return Programme("hmip-probation-dynamic-2025", clue)
-    if clue := _find(r"youth justice work with children and victims|work with children and victims", head):
+    if clue := _find(_YOUTH_2025, head):
         return Programme("hmip-youth-2025", clue)
     if clue := _find(r"National Inspection\b[^\n]{0,30}|national arrangements", head, 0):
         if re.search(r"HMPPS|Prison and Probation Service", body):
@@ -122,6 +127,8 @@ def _programme(head: str, year: int | None, body: str) -> Programme | None:
                      r"prevention )?services?|\bYJS\b|\bY&JS\b", head):
         # "His Majesty's" Inspectorate: written after September 2022, when every youth inspection used the
         # refreshed standards (the 2025 programme's "work with children and victims" is recognised above)
+        if victims := _find(_YOUTH_2025, body):  # the title says youth justice; the body, which programme
+            return Programme("hmip-youth-2025", victims)
         refreshed = _find(r"\b13 standards\b|resettlement[^.]{0,60}rated|out-of-court disposal policy|"
                           r"His Majesty['’]s Inspectorate of Probation", body)
         if refreshed or (year is not None and year >= 2022) or _find(r"Martin Jones|Sue McAllister", body, 0):

@@ -51,9 +51,20 @@ _RATING_PATTERNS = (
     re.compile(rf"^The (?:probation|youth justice|youth offending) service\b[^.]{{0,120}}? (?:has been|was) rated "
                rf"(?:as )?{_Q}", re.IGNORECASE),
     re.compile(rf"\brated (?:as )?{_Q} overall\b", re.IGNORECASE),
-    re.compile(rf"\brated [a-z ]{{1,60}}? as {_Q} overall\b", re.IGNORECASE),
-    re.compile(rf"\boverall,? (?:the |this )?[A-Za-z'&.,() -]{{0,90}}? (?:was|is|has been|were) rated (?:as )?{_Q}",
-               re.IGNORECASE),
+    re.compile(rf"\b(?:rated|assessed|judged) [^.'\"]{{1,60}}? as {_Q} overall\b", re.IGNORECASE),
+    re.compile(rf"\boverall,? (?:the |this )?[A-Za-z'&.,() -]{{0,90}}? (?:was|is|has been|were) (?:rated|assessed|judged) "
+               rf"(?:as )?{_Q}", re.IGNORECASE),
+    # "The Inspectorate has given Bradford YOT a 'Requires improvement' rating", "gave the service a 'Good' rating"
+    (_GIVEN := re.compile(rf"\b(?:given|gave|awarded) [^.']{{1,80}}? an? {_Q} (?:overall )?rating\b(?!\s+for\b)",
+                          re.IGNORECASE)),
+    # "leading inspectors to assess it overall as 'Requiring Improvement.'"
+    re.compile(rf"\b(?:assess|assessed|rate|rated|judge|judged)(?: it| them| the [a-z]+)? overall as {_Q}", re.IGNORECASE),
+    # the label unquoted: "was found by inspectors to be good overall" (see _UNQUOTED)
+    *(_UNQUOTED := (
+        re.compile(rf"\b(?:was|were|is) (?:found|assessed|judged) (?:by [A-Za-z' ]{{1,60}} )?(?:to be|as) {_R} overall\b",
+                   re.IGNORECASE),
+        re.compile(rf"\bfinds? {_NAME} {_R} overall\b"),
+    )),
     re.compile(rf"(?:^|[.,;:]\s|\b(?:and|so|as a result,?|therefore|consequently|that)\s)(?:the |this )"
                rf"{_SUBJECT_NOUNS}\s+(?:has been|was|is|have been)(?: therefore| also| now)? rated (?:as )?{_Q}",
                re.IGNORECASE),
@@ -131,14 +142,15 @@ _NAMED_UNIT = re.compile(r"\b([A-Z][a-z]+(?:(?:,| and| &| upon| on| of| the)? [A
 
 
 def named_units(sentence: str) -> list[str]:
-    """The units a sentence names ("Derby City PDU"), in order."""
-    return list(dict.fromkeys(m.group(1) for m in _NAMED_UNIT.finditer(sentence)))
+    """The units a sentence names ("Derby City PDU"), in order; "The YOS" names a kind of unit, not one."""
+    return list(dict.fromkeys(m.group(1) for m in _NAMED_UNIT.finditer(sentence) if fold(m.group(1))))
 
 
 def _about_this_unit_now(sentence: str, unit: str | None) -> bool:
     if _PAST.search(sentence) or _OTHERS.search(sentence) or _NOT_ONE.search(sentence):
         return False
-    if "overall" not in sentence.lower() and _STANDARD_WORDS.search(sentence):
+    # "… looked at 12 aspects of their work and gave the service a 'Requires improvement' rating" is the overall
+    if "overall" not in sentence.lower() and _STANDARD_WORDS.search(sentence) and not _GIVEN.search(sentence):
         return False
     mine = fold(unit) if unit else None
     return not any(not same_unit(fold(other), mine) for other in named_units(sentence)) if mine else True
@@ -152,7 +164,8 @@ def same_unit(one: str, other: str) -> bool:
 def overall_rating(all_sentences: list[str], text: str, unit: str | None) -> tuple[Rating | None, str, list[str]]:
     """``unit``'s overall rating, the sentence stating it, and any other ratings stated for it."""
     found: list[tuple[Rating, str]] = []
-    for sentence in filter(_QUOTED_LABEL.search, all_sentences):  # every rating statement quotes its label
+    # a rating statement quotes its label, or says "found to be good overall"
+    for sentence in (s for s in all_sentences if _QUOTED_LABEL.search(s) or any(p.search(s) for p in _UNQUOTED)):
         if not _about_this_unit_now(sentence, unit):
             if (match := _FROM_TO.search(sentence)) and not _OTHERS.search(sentence):
                 found.append((_label(match.group(2)), sentence))  # "raised … from 'A' to 'B'": B is now

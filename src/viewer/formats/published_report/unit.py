@@ -29,9 +29,21 @@ _NATIONAL = re.compile(r"(?:His|Her) Majesty['’]s Prison and Probation Service
 _COVER_UNIT = re.compile(rf"^([A-Z][A-Za-z'&., -]{{1,80}}?\s{KIND_WORDS})\s*$\n(?:\s*\n)*\s*Single Inspection Report",
                          re.MULTILINE)
 _NAME = rf"([A-Z][A-Za-z'&.,() -]{{1,90}}?\s{KIND_WORDS})"
+# Words that start a sentence about units in general, not one unit ("When a youth justice service (YJS) is …").
+_NOT_A_NAME = r"(?:When|If|Where|While|As|Although|This|That|These|Those|Every|Each|All|Our|A|An|Any|Some|Most|Many)\b"
+# A unit's name of place words only: capitalised words and the small words between them ("Blaenau Gwent and
+# Caerphilly Youth Offending Service"), for the loosest patterns, where "Inspectors found staff at Bristol YOT"
+# must not read as a name.
+_WORD = r"(?:[A-Z][\w'’.-]*|and|&|of|the|upon|on)"
+_PLACE_NAME = rf"({_WORD}(?:,? {_WORD}){{0,8}}\s{KIND_WORDS})"
 _SUBJECTS = (
     re.compile(rf"^(?:The )?{_NAME} (?:has|have) (?:been rated|received an overall|been assessed)"),
     re.compile(rf"^(?:The )?{_NAME} (?:was|were) (?:assessed|found|rated)"),
+    # a press release's first sentence: "Wrexham Youth Justice Service (YJS) in North Wales was found …",
+    # "Cardiff Youth Offending Service (YOS) has received …", "Northumbria … (CRC) needs to improve …"
+    re.compile(rf"^(?!{_NOT_A_NAME})(?:The )?{_PLACE_NAME}(?: in (?:the )?[A-Za-z]+(?: [A-Z][a-z]+)?)? (?:has received|"
+               rf"has been|have been|was|were|is|needs|must)\b"),
+    re.compile(rf"^Inspectors? (?:find|found|finds) {_PLACE_NAME} "),
     re.compile(r"^(?:The )?(?:Probation services|Youth justice services) in (?:the )?([A-Z][A-Za-z'&.,() -]{1,90}?)"
                r"(?: of the Probation Service)? (?:has|have) (?:been rated|received an overall)"),
     re.compile(r"^The (?:probation|youth justice|youth offending) service\b[^.]{0,80}? (?:for|in) (?:the )?"
