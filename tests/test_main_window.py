@@ -42,7 +42,7 @@ def list_texts(window):
 
 def test_opens_the_sample_with_four_tabs_showing_its_values(window, sample_path):
     assert window.open_files([str(sample_path)]) == []
-    assert list_texts(window) == ["Hertfordshire PDU (2024-07)\nRequires improvement"]
+    assert list_texts(window) == ["Hertfordshire PDU\nRequires improvement · July 2024"]
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == TAB_TITLES
     assert window.windowTitle() == "Hertfordshire PDU (2024-07) — Inspection Viewer"
     ratings, key_questions, staffing, gaps, compare = (tab_text(window, i) for i in range(5))
@@ -71,7 +71,7 @@ def test_a_bad_file_shows_a_dialog_and_leaves_open_inspections_alone(window, sam
     assert "line 31, $.standards[2].code" in info
     assert "standard code 'P1.1' appears twice" in info
     assert "The inspections already open are unchanged." in info
-    assert list_texts(window) == ["Hertfordshire PDU (2024-07)\nRequires improvement"]
+    assert list_texts(window) == ["Hertfordshire PDU\nRequires improvement · July 2024"]
     assert window.current().inspection.unit.name == "Hertfordshire PDU"
     assert "1 could not be opened" in window.statusBar().currentMessage()
 

@@ -60,7 +60,7 @@ def test_ratings_tab_header_tiles_and_table(qtbot, sample):
     assert tab.unit_label.text() == "Hertfordshire PDU"
     assert "East of England region" in tab.context_label.text() and "July 2024" in tab.context_label.text()
     assert tab.overall_badge.text() == "Requires improvement"
-    assert tab.score_label.text().count("4/21") == 2  # published and computed
+    assert tab.score_label.text() == "Score <b>4/21</b> · rules give <b>4/21</b>"  # published, then computed
     assert tab.flag_label.isVisible() and tab.flag_label.text() == "✓ published and computed agree"
     assert "inferred" in tab.bands_label.text()
 
@@ -68,7 +68,7 @@ def test_ratings_tab_header_tiles_and_table(qtbot, sample):
     assert list(tiles) == ["P1.1", "P1.2", "P1.3", "P2.1", "P2.2", "P2.3", "P2.4"]
     for (code, texts), name in zip(tiles.items(), NAMES):
         assert texts[0] == f"{code}  {name}"
-    assert tiles["P2.1"][1:] == ["Inadequate", "Rules give: Inadequate  ✓"]
+    assert tiles["P2.1"][1:] == ["Inadequate", "✓ rules agree"]
     assert tiles["P1.1"][1] == "Requires improvement" and "inspectors' judgement" in tiles["P1.1"][2]
 
     model = tab.model
@@ -103,7 +103,7 @@ def test_ratings_tab_flags_a_disagreement(qtbot):
     assert "Overall rating published Requires improvement, rules give Inadequate" in flag
     assert "5/21" in tab.score_label.text() and "3/21" in tab.score_label.text()
     assert tab.model.column_texts("Check")[3] == "DIFFERS"
-    assert "⚠ differs" in dict((t.code, t.texts()) for t in tab.tiles)["P2.1"][2]
+    assert "⚠ rules give" in dict((t.code, t.texts()) for t in tab.tiles)["P2.1"][2]
 
 
 def test_key_questions_tab(qtbot, sample):
@@ -204,3 +204,15 @@ def test_dataframe_model_sorts_numbers_as_numbers_and_keeps_frame_rows():
     model.sort(0, Qt.SortOrder.AscendingOrder)  # text ignores case
     assert model.column_texts("Name") == ["A", "b", "c", "d"]
     assert model.data(model.index(0, 1), SORT_ROLE) == 9.0
+
+
+@pytest.mark.parametrize("published, computed, line", [
+    ("4/21", "4/21", "Score <b>4/21</b> · rules give <b>4/21</b>"),
+    ("not published", "4/21", "Score not published · rules give <b>4/21</b>"),
+    ("4/21", "cannot compute", "Score <b>4/21</b> · the rules cannot compute it"),
+    ("not published", "cannot compute", "Score not published"),
+])
+def test_the_score_is_said_once_and_plainly(published, computed, line):
+    from viewer.ui.tabs.ratings_tab import score_line
+
+    assert score_line(published, computed) == line

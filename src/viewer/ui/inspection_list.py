@@ -3,11 +3,14 @@ beside it, opening a file again replaces its row, closing removes it."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from viewer.model.ratings import colours_for, label_or_missing
+from viewer.model.tables import display_month
 from viewer.ui.plain_text import tooltip
 from viewer.workspace import OpenedInspection
 
@@ -18,6 +21,7 @@ class InspectionList(QListWidget):
         self.entries: list[OpenedInspection] = []
         self._rows: dict[tuple[str, str], int] = {}
         self.setMinimumWidth(200)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         # Every entry is two lines: with uniform sizes the list does not measure every item again each
         # time a folder load adds a batch (which took hundreds of milliseconds at a thousand entries).
         self.setUniformItemSizes(True)
@@ -57,7 +61,25 @@ class InspectionList(QListWidget):
 
 
 def _describe(item: QListWidgetItem, entry: OpenedInspection) -> None:
-    rating = entry.inspection.overall.rating
-    item.setText(f"{entry.inspection.title}\n{label_or_missing(rating)}")
-    item.setToolTip(tooltip(entry.shown_path))
-    item.setData(Qt.ItemDataRole.DecorationRole, QColor(colours_for(rating)[0]))
+    """Line 1 the unit (cut with "…" when long: the tooltip has it whole), line 2 its rating and month, and
+    a mark when the published and computed ratings disagree."""
+    inspection = entry.inspection
+    rating = inspection.overall.rating
+    second = " · ".join(p for p in (label_or_missing(rating), display_month(inspection.report.published)) if p)
+    if entry.assessment is not None and entry.assessment.disagreements:
+        second += " · ⚠ rules differ"
+    item.setText(f"{inspection.unit.shown_name}\n{second}")
+    item.setToolTip(tooltip(f"{inspection.unit.shown_name}\n{second}\n{entry.shown_path}"))
+    item.setIcon(_swatch(colours_for(rating)[0]))
+
+
+@cache
+def _swatch(colour: str) -> QIcon:
+    """A square of the rating's colour, the same whether its row is selected or not (a plain colour as the
+    item's decoration is tinted by the selection: orange turned khaki)."""
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(QColor(colour))
+    icon = QIcon()
+    for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
+        icon.addPixmap(pixmap, mode)
+    return icon

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtWidgets import (
     QFileDialog, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
@@ -38,6 +38,18 @@ TAB_CLASSES = (RatingsTab, KeyQuestionsTab, StaffingTab, ServiceGapsTab, _compar
 TAB_TITLES = [tab.TITLE for tab in TAB_CLASSES[:-1]] + ["Compare"]
 COMPARE = len(TAB_CLASSES) - 1  # the one tab that shows every open inspection
 RATINGS = 0
+
+
+PREFERRED_SIZE = QSize(1360, 860)
+
+
+def first_run_size(available: QSize | None) -> QSize:
+    """The window's size the first time: 1360x860 where the screen has room, else nine tenths of what the
+    screen offers (a 1024x768 laptop gets 921x691: every edge and the status bar on screen)."""
+    if available is None or available.isEmpty():
+        return PREFERRED_SIZE
+    return QSize(min(PREFERRED_SIZE.width(), available.width() * 9 // 10),
+                 min(PREFERRED_SIZE.height(), available.height() * 9 // 10))
 
 
 class MainWindow(QMainWindow):
@@ -124,8 +136,11 @@ class MainWindow(QMainWindow):
             row = self.inspection_list.add(result.opened)
             self._inspections_changed()
             if select or self.inspection_list.currentRow() < 0:
-                self.inspection_list.setCurrentRow(row if select else 0)
-                self._show_current(self.inspection_list.currentRow())  # also when the row was current: it changed
+                wanted = row if select else 0
+                if self.inspection_list.currentRow() == wanted:  # the row was current: its inspection changed
+                    self._show_current(wanted)
+                else:
+                    self.inspection_list.setCurrentRow(wanted)  # shows it (once), through currentRowChanged
         if remember and self.interactive:  # smoke tests and benchmarks leave the user's recent files alone
             for file in dict.fromkeys(str(Path(o.file).resolve()) for o in result.opened):
                 self.recent.remember(file)
@@ -359,7 +374,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1360, 860)
+            self.resize(first_run_size(self.screen().availableGeometry().size() if self.screen() else None))
         splitter = self.settings.value("splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from viewer.model.inspection import Inspection
 from viewer.model.rating_rules import Assessment, StandardAssessment, band_label
-from viewer.model.ratings import colours_for, match_rating
+from viewer.model.ratings import NOT_PUBLISHED, colours_for, match_rating
 from viewer.model.tables import (
     CANNOT_COMPUTE, JUDGEMENT, bands_table, check_colours, check_text, domain_label, overall_summary,
     rating_cell_colours, ratings_table,
@@ -28,6 +28,14 @@ from viewer.ui.widgets import (
 _RATING_COLUMNS = ("Published", "Computed")
 HISTORY_DELAY_MS = 250
 TILE_WIDTH = 200  # a tile's least comfortable width: "Requires improvement" on its badge
+
+
+def score_line(published: str, computed: str) -> str:
+    """"Score <b>4/21</b> · rules give 4/21", said once and plainly whatever is missing."""
+    shown = f"Score <b>{escape(published)}</b>" if published != NOT_PUBLISHED else "Score not published"
+    if computed == CANNOT_COMPUTE:
+        return shown + ("" if published == NOT_PUBLISHED else " · the rules cannot compute it")
+    return f"{shown} · rules give <b>{escape(computed)}</b>"
 
 
 class StandardTile(QFrame):
@@ -48,13 +56,15 @@ class StandardTile(QFrame):
         self.title = heading(f"{sa.code}  {sa.name}")
         self.badge = RatingBadge(sa.published)
         self.badge.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        if sa.computed is not None:
-            mark = "  ⚠ differs" if sa.disagrees else "  ✓" if sa.published else ""
-            computed = f"Rules give: {sa.computed.label}{mark}"
+        # one short line: the table below and the pane beside it give the rule in full
+        if sa.computed is not None and sa.disagrees:
+            computed = f"⚠ rules give {sa.computed.label}"
+        elif sa.computed is not None:
+            computed = "✓ rules agree" if sa.published else f"rules give {sa.computed.label}"
         elif check == JUDGEMENT:
-            computed = "Rules give: nothing to compute (inspectors' judgement)"
+            computed = "inspectors' judgement"
         else:
-            computed = f"Rules give: {CANNOT_COMPUTE}"
+            computed = "rules cannot compute it"
         self.computed_label = note(computed)
         if sa.disagrees:
             self.computed_label.setStyleSheet("color: #8a0a1f; font-weight: bold;")
@@ -194,8 +204,7 @@ class RatingsTab(QWidget):
         self.context_label.setText("  ·  ".join(c for c in context if c))
         self.overall_badge.set_rating(s.published_rating)
         self.overall_badge.setToolTip(tooltip(f"Published overall rating. Rules give: {s.computed_label}. {s.rule}"))
-        self.score_label.setText(f"Score <b>{escape(s.published_score)}</b> published  ·  "
-                                 f"<b>{escape(s.computed_score)}</b> computed")
+        self.score_label.setText(score_line(s.published_score, s.computed_score))
         self.flag_label.set_flag(s.flag, s.agrees, s.neutral)
         self.bands_label.setText(s.bands_note)
         warnings = inspection.warnings
