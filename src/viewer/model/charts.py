@@ -7,6 +7,8 @@ Two renderers draw these descriptions: pyqtgraph on screen (``charts``) and SVG 
 
 from __future__ import annotations
 
+import re
+
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -162,10 +164,26 @@ def _proportion_rows(bars: Sequence[ProportionBar], colour: str) -> tuple[BarRow
                         note=b.sentence) for b in bars if b.total)
 
 
+# A statement whose "yes" is bad news ("did not believe staffing levels were sufficient"): read from the
+# report's own words in the figure's label. Inferred, so a label that says neither way stays neutral.
+_NEGATIVE = re.compile(r"\b(?:not|no longer|never|unmanageable|insufficient|too (?:high|many|much)|lacked|unable)\b",
+                       re.IGNORECASE)
+HIGHER_IS_WORSE = "▼ a negative statement: higher is worse"
+
+
 def staff_survey_chart(inspection: Inspection) -> BarChart:
-    return BarChart("staff-survey", "Staff survey", "Share of staff responding",
-                    _proportion_rows(staff_survey_bars(inspection), palette.SURVEY), 100.0,
-                    (0.0, 25.0, 50.0, 75.0, 100.0), "%", empty_text="No staff-survey results in this inspection")
+    """Staff-survey statements: a negative statement's bar in another colour and marked, so 91 % who "did not
+    believe staffing levels were sufficient" does not read as the best result."""
+    bars = [b for b in staff_survey_bars(inspection) if b.total]
+    rows = tuple(BarRow(b.label, (Segment(b.percent, palette.SURVEY_NEGATIVE if _NEGATIVE.search(b.label)
+                                          else palette.SURVEY),),
+                        f"{b.text} ({b.percent:.0f}%)" + (" ▼" if _NEGATIVE.search(b.label) else ""),
+                        track=True, note=b.sentence) for b in bars)
+    legend = ((palette.SURVEY, "positive statement"), (palette.SURVEY_NEGATIVE, HIGHER_IS_WORSE)) \
+        if any(_NEGATIVE.search(b.label) for b in bars) else ()
+    return BarChart("staff-survey", "Staff survey", "Share of staff responding", rows, 100.0,
+                    (0.0, 25.0, 50.0, 75.0, 100.0), "%", legend=legend,
+                    empty_text="No staff-survey results in this inspection")
 
 
 def service_findings_chart(inspection: Inspection) -> BarChart:

@@ -6,6 +6,8 @@ viewer shows "not published" and computes what it can.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from viewer.model.ratings import Rating
@@ -113,11 +115,16 @@ class Figure:
         if self.count is not None and self.total is not None:
             return f"{self.count} out of {self.total}"
         if self.value is None:
-            return ""
+            # a figure the report gives only in words ("just under two thirds"): its words, not a blank
+            words = _IN_WORDS.search(self.label)
+            return words.group(1) if words else "in words only (see the sentence)"
         number = f"{self.value:,.1f}".rstrip("0").rstrip(".")
         if self.unit == "percent":
             return f"{number}%"
         return f"{number} {self.unit}" if self.unit else number
+
+
+_IN_WORDS = re.compile(r"[“\"]([^”\"]{2,60})[”\"]")  # the report's own words, quoted in the figure's label
 
 
 @dataclass(frozen=True, slots=True)

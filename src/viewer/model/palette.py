@@ -33,6 +33,7 @@ BAR_EDGE = "#1f3f63"
 OVER_CAPACITY = "#c8102e"  # the part of a workload above 100 %
 OVER_CAPACITY_EDGE = "#7a0a1c"
 SURVEY = "#5b7fa6"
+SURVEY_NEGATIVE = "#a3643a"  # a negative statement's share: more is worse
 FINDINGS = "#7a5c99"
 BAND_EDGE = "#333333"  # dashed lines at the edges of the rating bands
 REFERENCE = "#1a1a1a"  # a reference line (100 % = a full workload)

@@ -3,15 +3,13 @@ beside it, opening a file again replaces its row, closing removes it."""
 
 from __future__ import annotations
 
-from functools import cache
-
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from viewer.model.ratings import colours_for, label_or_missing
 from viewer.model.tables import display_month
 from viewer.ui.plain_text import tooltip
+from viewer.ui.widgets import swatch_icon
 from viewer.workspace import OpenedInspection
 
 
@@ -70,16 +68,4 @@ def _describe(item: QListWidgetItem, entry: OpenedInspection) -> None:
         second += " · ⚠ rules differ"
     item.setText(f"{inspection.unit.shown_name}\n{second}")
     item.setToolTip(tooltip(f"{inspection.unit.shown_name}\n{second}\n{entry.shown_path}"))
-    item.setIcon(_swatch(colours_for(rating)[0]))
-
-
-@cache
-def _swatch(colour: str) -> QIcon:
-    """A square of the rating's colour, the same whether its row is selected or not (a plain colour as the
-    item's decoration is tinted by the selection: orange turned khaki)."""
-    pixmap = QPixmap(16, 16)
-    pixmap.fill(QColor(colour))
-    icon = QIcon()
-    for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
-        icon.addPixmap(pixmap, mode)
-    return icon
+    item.setIcon(swatch_icon(colours_for(rating)[0], 16))

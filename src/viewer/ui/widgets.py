@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView, QFrame, QHeaderView, QLabel, QScrollArea, QStackedWidget, QStyledItemDelegate,
     QStyleOptionViewItem, QTableView, QTreeView, QVBoxLayout, QWidget,
@@ -281,3 +282,15 @@ def vertical_scroll(widget: QWidget) -> QScrollArea:
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return scroll
+
+
+@cache
+def swatch_icon(colour: str, size: int = 14) -> QIcon:
+    """A square of a rating's colour, the same whether its row is selected or not (a plain colour as an
+    item's decoration is tinted by the selection: orange turned khaki)."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(colour))
+    icon = QIcon()
+    for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
+        icon.addPixmap(pixmap, mode)
+    return icon

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QModelIndex, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPixmap, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QLabel, QListView, QSizePolicy, QSplitter, QVBoxLayout, QWidget,
 )
@@ -23,14 +23,8 @@ from viewer.model.tables import (
 from viewer.ui.dataframe_model import DataFrameModel
 from viewer.ui.widgets import (
     SPACING, RatingBadge, chip_style, fit_columns, fit_height, heading, note, rich_label, tab_layout, table_view,
-    tooltip, vertical_scroll,
+    swatch_icon, tooltip, vertical_scroll,
 )
-
-
-def _swatch(colour: str) -> QIcon:
-    pixmap = QPixmap(14, 14)
-    pixmap.fill(QColor(colour))
-    return QIcon(pixmap)
 
 
 def _domain_item(text: str) -> QStandardItem:
@@ -43,8 +37,27 @@ def _domain_item(text: str) -> QStandardItem:
     return item
 
 
+THEME_FROM = 640  # the table's width from which the Theme column has room beside a readable question
+
+
 class KeyQuestionsTab(QWidget):
     TITLE = "Key questions"
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_theme()
+
+    def _fit_theme(self) -> None:
+        """On a narrow window the Theme column goes (the question says the same in full), so the question
+        keeps a readable width instead of "Does assessm…"."""
+        frame = self.model.frame if hasattr(self, "model") else None
+        if frame is None or "Theme" not in frame.columns:
+            return
+        column = list(frame.columns).index("Theme")
+        narrow = self.table.viewport().width() < THEME_FROM
+        if self.table.isColumnHidden(column) != narrow:
+            self.table.setColumnHidden(column, narrow)
+            fit_height(self.table)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +71,8 @@ class KeyQuestionsTab(QWidget):
         self.selector.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.selector.setIconSize(QSize(14, 14))
         self.selector.setSpacing(2)
+        self.selector.setWordWrap(True)  # "P2.3 Implementation and delivery" on two lines, not cut
+        self.selector.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.selector.setStyleSheet("QListView { outline: 0; } QListView::item { padding: 6px 4px; }")
         self.selector.selectionModel().currentRowChanged.connect(self._on_current_changed)
         left = QWidget()
@@ -78,8 +93,8 @@ class KeyQuestionsTab(QWidget):
         for badge in (self.published_badge, self.computed_badge):
             badge.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.check_label = QLabel()
-        title_row.addWidget(self.title_label)
-        title_row.addSpacing(12)
+        # the standard's name on its own line, the badges below: a long name never pushes them off the page
+        layout.addWidget(self.title_label)
         title_row.addWidget(self.published_badge)
         title_row.addWidget(self.computed_badge)
         title_row.addWidget(self.check_label)
@@ -99,17 +114,18 @@ class KeyQuestionsTab(QWidget):
 
         layout.addWidget(heading("Percentage 'Yes' against the rating bands", size=1))
         self.chart = ChartView()
-        self.chart.setMinimumHeight(220)
-        layout.addWidget(self.chart, 1)
+        layout.addWidget(self.chart)
         self.bands_label = note()
         layout.addWidget(self.bands_label)
+        layout.addStretch(1)  # what the page does not need stays below it, not between its parts
 
         scroll = vertical_scroll(right)  # on a short screen the detail scrolls instead of forcing the window taller
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(scroll)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 940])
+        left.setMinimumWidth(170)
+        splitter.setSizes([220, 980])
         splitter.setChildrenCollapsible(False)
         self.stack = tab_layout(self, splitter)
 
@@ -136,7 +152,7 @@ class KeyQuestionsTab(QWidget):
                 domains.discard(sa.domain)
                 self.selector_model.appendRow(_domain_item(domain_label(assessment.framework, sa.domain)))
             label = sa.published.label if sa.published else "not published"
-            item = QStandardItem(_swatch(colours_for(sa.published)[0]), f"{sa.code}  {sa.name}\n{label}")
+            item = QStandardItem(swatch_icon(colours_for(sa.published)[0]), f"{sa.code}  {sa.name}\n{label}")
             item.setData(sa.code, Qt.ItemDataRole.UserRole)
             item.setToolTip(tooltip(sa.rule))
             self.selector_model.appendRow(item)
@@ -200,7 +216,8 @@ class KeyQuestionsTab(QWidget):
 
         self.model.set_frame(frame, formats={"% Yes": "{:g}%"}, colours=colours,
                              tooltips=lambda row, _col: frame.at[row, "Question"], bold_columns=("Deciding",))
-        fit_columns(self.table, stretch=("Question",), max_width=170)
+        fit_columns(self.table, stretch=("Question",), max_width=150)
+        self._fit_theme()
         fit_height(self.table)
 
         if sa.cases_needed is not None:
@@ -211,3 +228,4 @@ class KeyQuestionsTab(QWidget):
             self.cases_label.setText("<b>Cases needed for the next band:</b> cannot be worked out "
                                      "(the number of cases inspected is not published).")
         self.chart.show_chart(key_questions_chart(self.inspection, self.assessment, code))
+        self.chart.setFixedHeight(self.chart.preferred_height())  # as tall as its bars: no empty band above

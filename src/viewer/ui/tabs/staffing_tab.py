@@ -16,6 +16,7 @@ from viewer.ui.dataframe_model import DataFrameModel
 from viewer.ui.widgets import SPACING, fit_columns, heading, note, rich_label, tab_layout, table_view, vertical_scroll
 
 ALL_TOPICS = "All staffing topics"
+SIDE_BY_SIDE_FROM = 960  # the tab's width from which the table and the charts both have room side by side
 SENTENCE_STYLE = ("QLabel { background: #fafafa; border: 1px solid #d0d0d0; border-left: 4px solid #3a6ea5;"
                   " border-radius: 3px; padding: 8px; }")
 
@@ -65,22 +66,34 @@ class StaffingTab(QWidget):
         self.caseload_chart = ChartView()
         self.workload_chart = ChartView()
         self.staff_survey_chart = ChartView()
-        for title, chart in (
-            ("Caseload by type", self.caseload_chart),
-            ("Workload against the measure", self.workload_chart),
-            ("Staff survey", self.staff_survey_chart),
+        self.chart_parts: dict[str, tuple[QWidget, ChartView]] = {}
+        for topic, title, chart in (
+            ("caseload", "Caseload by type", self.caseload_chart),
+            ("workload", "Workload against the measure", self.workload_chart),
+            ("staff_survey", "Staff survey", self.staff_survey_chart),
         ):
-            charts_layout.addWidget(heading(title, size=1))
+            label = heading(title, size=1)
+            charts_layout.addWidget(label)
             charts_layout.addWidget(chart)
+            self.chart_parts[topic] = (label, chart)
         charts_layout.addStretch(1)
         scroll = vertical_scroll(charts)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(scroll)
         splitter.setSizes([1100, 1000])
         splitter.setChildrenCollapsible(False)
         self.stack = tab_layout(self, splitter)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        """Table and charts side by side on a wide window; on a narrow one the charts go below the table,
+        each as wide as the tab (side by side, both were too narrow to read)."""
+        super().resizeEvent(event)
+        wanted = Qt.Orientation.Horizontal if self.width() >= SIDE_BY_SIDE_FROM else Qt.Orientation.Vertical
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
+            self.splitter.setSizes([600, 400] if wanted == Qt.Orientation.Vertical else [1100, 1000])
 
     # ------------------------------------------------------------------------------------ public
 
@@ -91,12 +104,12 @@ class StaffingTab(QWidget):
             return
         self._fill_table()
         # Charts as tall as their bars (and wrapped labels) need, so the three read at a similar scale.
-        for view, chart, extra, per_bar in (
-                (self.caseload_chart, charts.caseload_chart(inspection), 70, 45),
-                (self.workload_chart, charts.workload_chart(inspection), 95, 50),
-                (self.staff_survey_chart, charts.staff_survey_chart(inspection), 70, 56)):
+        for view, chart, per_bar in (
+                (self.caseload_chart, charts.caseload_chart(inspection), 45),
+                (self.workload_chart, charts.workload_chart(inspection), 50),
+                (self.staff_survey_chart, charts.staff_survey_chart(inspection), 56)):
             view.show_chart(chart)
-            view.setFixedHeight(extra + per_bar * max(len(chart.rows), 1))
+            view.setFixedHeight(view.preferred_height(per_bar))
         self.stack.show_content()
 
     def select_topic(self, topic: str | None) -> None:
@@ -109,6 +122,9 @@ class StaffingTab(QWidget):
         if self.inspection is None:
             return
         topic = self.topic_box.currentData()
+        for part, (label, chart) in self.chart_parts.items():  # the charts follow "Show:" too
+            label.setVisible(topic in (None, part))
+            chart.setVisible(topic in (None, part))
         frame = figures_table(self.inspection, (topic,) if topic else STAFFING_TOPICS)
         self.model.set_frame(
             frame, sort_by={"Value": "Number"}, bold_columns=("Value",),
