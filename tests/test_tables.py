@@ -128,7 +128,9 @@ def test_service_gaps_and_recommendations(sample):
     assert any("waiting list of 200" in e for g in gaps for e in g.evidence)
     recommendations = t.recommendations_table(inspection)
     assert list(recommendations["No."]) == [1, 2, 3, 4, 5, 6, 7]
-    assert recommendations.at[6, "Recommendation"].startswith("ensure all staff receive the necessary training")
+    # listed after "Hertfordshire PDU should:" in the report, each is shown as the sentence it completes
+    assert recommendations.at[6, "Recommendation"].startswith(
+        "Hertfordshire PDU should ensure all staff receive the necessary training")
 
 
 def test_small_hand_built_inspection():

@@ -171,7 +171,7 @@ def test_service_gaps_tab(qtbot, sample):
     assert tab.recommendations_heading.text() == "Recommendations (7)"
     assert tab.recommendations_model.column_texts("No.") == [str(n) for n in range(1, 8)]
     assert tab.recommendations_model.column_texts("Recommendation")[6].startswith(
-        "ensure all staff receive the necessary training")
+        "Hertfordshire PDU should ensure all staff receive the necessary training")
     rows = tab.gap_rows()
     assert len(rows) == len(inspection.service_gaps) and ("Accommodation" in {area for _, area, _ in rows})
     first = tab.tree.topLevelItem(0)

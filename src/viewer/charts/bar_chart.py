@@ -24,7 +24,7 @@ BAR_HEIGHT = 0.62
 ROW_PIXELS = 46  # a bar and the gap below it
 BAND_NAMES_PIXELS = 40  # the band names above the bars (two lines)
 LEGEND_LINE_PIXELS = 18
-AXIS_PIXELS = 52  # the value axis, its tick labels and title
+AXIS_PIXELS = 68  # the value axis, its tick labels and a title of up to two lines
 
 
 @dataclass
@@ -115,27 +115,38 @@ def _text_width(html_text: str, bold: bool = False) -> float:
 
 
 def _room_for_values(drawn: _Drawn, chart: BarChart, width: float) -> float:
-    """The value axis's end: the chart's maximum, or beyond it by as much as the longest text after its bar
-    needs (bars against a fixed scale — bands, a full track — keep their scale and take texts inside)."""
+    """The value axis's end: the chart's maximum, or beyond it by as much as the bars' texts need. A chart of
+    proportions (each bar on a full track) writes its texts in a column after the track's end; other bars
+    carry theirs after the bar, or inside it where it is long enough."""
     high = drawn.high
-    if chart.bands or all(r.track for r in chart.rows):
-        return high
-    for _, text, end, _, _ in drawn.values:  # noqa: B007 - the names say what the tuple holds
-        need = _text_width(text) + 4
-        if width > need * 1.5:
-            high = max(high, end * width / (width - need))
+    if chart.rows and all(r.track for r in chart.rows):
+        widest = max(_text_width(text, bold) for _, text, _, bold, _ in drawn.values) + 4
+        return high * width / (width - widest) if width > widest * 1.5 else high
+    for _ in range(3):  # a longer axis shrinks every bar: look again at those that fitted inside
+        per_value = width / high
+        wanted = high
+        for _, text, end, bold, _ in drawn.values:
+            need = _text_width(text, bold) + 4
+            if end * per_value + need > width and end * per_value < need + 6 and width > need * 1.5:
+                wanted = max(wanted, end * width / (width - need))
+        if wanted == high:
+            break
+        high = wanted
     return high
 
 
 def _place_values(drawn: _Drawn, chart: BarChart, per_value: float, width: float) -> None:
-    """A bar's value after its end where it fits, else inside the bar, in a colour that reads on it."""
+    """A bar's value after its end where it fits, else inside the bar, in a colour that reads on it; on a
+    chart of proportions, after the track."""
+    column = chart.max_value if chart.rows and all(r.track for r in chart.rows) else None
     for item, text, end, bold, under in drawn.values:
         need = _text_width(text, bold)
-        inside = end * per_value + need > width and end * per_value >= need + 6
+        inside = column is None and end * per_value + need > width and end * per_value >= need + 6
         colour, anchor = (_readable_on(under), (1, 0.5)) if inside else (palette.TEXT, (0, 0.5))
         weight = "bold" if bold else "normal"
         item.setHtml(f'<span style="color:{colour}; font-weight:{weight};">{escape(text)}</span>')
         item.setAnchor(anchor)
+        item.setPos(column if column is not None else end, item.pos().y())
 
 
 def _readable_on(background: str) -> str:

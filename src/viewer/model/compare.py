@@ -234,6 +234,13 @@ def framework_groups(entries: Sequence[Entry]) -> dict[str, list[int]]:
     return dict(sorted(groups.items(), key=lambda kv: -len(kv[1])))
 
 
+def _some(names: Sequence[str], shown: int = 5) -> str:
+    """"A, B, C, D, E and 30 more units" for a long list (the library has many units without figures)."""
+    if len(names) <= shown + 1:
+        return ", ".join(names)
+    return f"{', '.join(names[:shown])} and {len(names) - shown} more units"
+
+
 def _units(n: int) -> str:
     return f"{n} unit{'s' if n != 1 else ''}"
 
@@ -379,7 +386,7 @@ def across_units(entries: Sequence[Entry], code: str, key: str | int | None, sel
     other = [i for i in shown if i not in group]
     missing = [frame.at[i, "Unit"] for i in group if i not in known]
     notes = ([f"{_units(len(other))} of other frameworks not included (compared only within {framework_id})."]
-             if other else []) + ([f"No published figure for {', '.join(missing)}."] if missing else [])
+             if other else []) + ([f"No published figure for {_some(missing)}."] if missing else [])
     rank, rank_line = None, ""
     if selected in known:
         values = [b.percent for b in bars]

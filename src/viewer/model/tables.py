@@ -364,8 +364,12 @@ def gap_figures(inspection: Inspection, figure_ids: tuple[str, ...]) -> list[Fig
 
 
 def recommendations_table(inspection: Inspection) -> pd.DataFrame:
+    """The recommendations, each as a sentence: reports list them after "Hertfordshire PDU should:", so an
+    item that starts in lower case ("ensure that …") is read as "Hertfordshire PDU should ensure that …"."""
+    lead = f"{inspection.unit.name} should " if inspection.unit.name else ""
     rows = [
-        [r.number, r.text, ", ".join(r.standards), ", ".join(area_label(a) for a in r.gap_areas)]
+        [r.number, lead + r.text if lead and r.text[:1].islower() else r.text, ", ".join(r.standards),
+         ", ".join(area_label(a) for a in r.gap_areas)]
         for r in sorted(inspection.recommendations, key=lambda r: r.number)
     ]
     return pd.DataFrame(rows, columns=RECOMMENDATION_COLUMNS)

@@ -294,3 +294,63 @@ def swatch_icon(colour: str, size: int = 14) -> QIcon:
     for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
         icon.addPixmap(pixmap, mode)
     return icon
+
+
+class FrozenFirstColumn(QObject):
+    """Keep a table's first column in view while it scrolls sideways: a second view of the same model,
+    showing only that column, laid over the table's left edge (Qt's "frozen column" pattern). Selection,
+    row heights, scrolling and the column's width follow the table."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.frozen = frozen = QTableView(view)
+        frozen.setModel(view.model())
+        frozen.setSelectionModel(view.selectionModel())
+        frozen.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        frozen.verticalHeader().hide()
+        frozen.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        frozen.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        frozen.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        frozen.setVerticalScrollMode(view.verticalScrollMode())
+        frozen.setWordWrap(view.wordWrap())
+        frozen.setTextElideMode(view.textElideMode())
+        frozen.setStyleSheet("QTableView { border: none; border-right: 1px solid #9aa5b1; }")
+        frozen.horizontalHeader().setDefaultAlignment(view.horizontalHeader().defaultAlignment())
+        frozen.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        frozen.setSelectionBehavior(view.selectionBehavior())
+        frozen.setSelectionMode(view.selectionMode())
+        view.viewport().stackUnder(frozen)
+        view.horizontalHeader().sectionResized.connect(self._column_resized)
+        view.verticalHeader().sectionResized.connect(lambda row, _old, size: frozen.setRowHeight(row, size))
+        frozen.verticalScrollBar().valueChanged.connect(view.verticalScrollBar().setValue)
+        view.verticalScrollBar().valueChanged.connect(frozen.verticalScrollBar().setValue)
+        view.model().modelReset.connect(self.refresh)
+        view.model().layoutChanged.connect(self.refresh)
+        view.installEventFilter(self)
+        self.refresh()
+
+    def refresh(self) -> None:
+        view, frozen = self.view, self.frozen
+        for column in range(view.model().columnCount()):
+            frozen.setColumnHidden(column, column != 0)
+        frozen.setColumnWidth(0, view.columnWidth(0))
+        for row in range(view.model().rowCount()):
+            frozen.setRowHeight(row, view.rowHeight(row))
+        self._place()
+
+    def _column_resized(self, column: int, _old: int, size: int) -> None:
+        if column == 0:
+            self.frozen.setColumnWidth(0, size)
+            self._place()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize:
+            self._place()
+        return False
+
+    def _place(self) -> None:
+        view = self.view
+        self.frozen.setGeometry(view.verticalHeader().width() + view.frameWidth(), view.frameWidth(),
+                                view.columnWidth(0), view.viewport().height() + view.horizontalHeader().height())
+        self.frozen.setVisible(view.model().columnCount() > 0 and not view.isColumnHidden(0))

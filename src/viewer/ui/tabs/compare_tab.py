@@ -32,14 +32,20 @@ from viewer.model.ratings import NOT_PUBLISHED, Rating, colours_for, match_ratin
 from viewer.ui.dataframe_model import DataFrameModel
 from viewer.ui.tabs.compare_exports import CompareActions
 from viewer.ui.widgets import (
-    SPACING, chip_style, fit_columns, fit_rows, heading, note, tab_layout, table_view, tooltip, vertical_scroll,
+    SPACING, FrozenFirstColumn, chip_style, fit_columns, fit_rows, heading, note, tab_layout, table_view, tooltip,
+    vertical_scroll,
 )
 
 EMPTY_COMPARE = ("Open two or more inspections to compare them — File ▸ Open… several files, or File ▸ Open "
                  "Folder… — or choose “Published outcomes” above to compare with every inspection the inspectorate "
                  "has published.")
-COLUMN_CAPS = {"Unit": 170, "Region": 120, "Framework": 140, "Published": 115, "Overall": 130, "Score": 90, "Check": 100}
-RATING_MIN_WIDTH = 96  # "improvement" on a line of its own
+COLUMN_CAPS = {"Unit": 150, "Region": 100, "Framework": 130, "Published": 75, "Overall": 100, "Score": 50, "Check": 75,
+               "Source": 70}
+RATING_MIN_WIDTH = 50  # a short rating label ("Req. impr.") on two lines at most
+# A standard's cell shows a short label, so every standard fits beside the unit; the full one is on hover.
+SHORT = {"Outstanding": "Outst.", "Good": "Good", "Requires improvement": "Req. impr.", "Inadequate": "Inad.",
+         "not published": "—", "not in framework": "n/a", "open file": "file", "published outcome": "published",
+         "region not given": "—", "not given": "—"}
 
 
 class HeatMapModel(DataFrameModel):
@@ -49,6 +55,7 @@ class HeatMapModel(DataFrameModel):
         super().__init__()
         self.header_tips: dict[str, str] = {}
         self.centred: set[str] = set()
+        self.short: set[str] = set()  # columns whose cells show SHORT labels (the standards, Source)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
@@ -60,6 +67,14 @@ class HeatMapModel(DataFrameModel):
         if (role == Qt.ItemDataRole.TextAlignmentRole and index.isValid()
                 and str(self.frame.columns[index.column()]) in self.centred):
             return int(Qt.AlignmentFlag.AlignCenter)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) and index.isValid() \
+                and str(self.frame.columns[index.column()]) in self.short:
+            full = super().data(index, Qt.ItemDataRole.DisplayRole)
+            short = _short(full)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return short
+            tip = super().data(index, role)
+            return tip if short == full else tooltip(f"{full}\n\n{tip}" if tip else full)
         return super().data(index, role)
 
 
@@ -87,6 +102,15 @@ class _ShareWidth(QObject):
         width = view.width() - 2 * view.frameWidth() - (bar.sizeHint().width() if bar.isVisible() else 0)
         for column in sections:
             view.setColumnWidth(column, max(RATING_MIN_WIDTH, (width - others) // len(sections)))
+
+
+def _short(text: Any) -> Any:
+    """"Req. impr." for "Requires improvement", "Good (c.)" for "Good (computed)"."""
+    if not isinstance(text, str):
+        return text
+    computed = text.endswith(COMPUTED_SUFFIX)
+    label = SHORT.get(text.removesuffix(COMPUTED_SUFFIX), text.removesuffix(COMPUTED_SUFFIX))
+    return f"{label} (c.)" if computed else label
 
 
 def _fit_to_rows(view: QTableView, most: int = 520) -> None:
@@ -201,6 +225,7 @@ class CompareTab(CompareActions, QWidget):
         self.units_table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.units_table.selectionModel().currentRowChanged.connect(self._on_row_changed)
         self.width_sharer = _ShareWidth(self.units_table, lambda: self.rating_sections)
+        self.frozen_units = FrozenFirstColumn(self.units_table)  # the unit stays in view when scrolled sideways
         _fit_to_rows(self.units_table)
         layout.addWidget(self.units_table)
         self.legend_label = note()
@@ -222,11 +247,12 @@ class CompareTab(CompareActions, QWidget):
         head.addWidget(heading("Key questions across units", size=1), 1)
         self.export_across_button = _button("Export chart…", lambda: self.export_chart("across"), head)
         column.addLayout(head)
-        first, second = QHBoxLayout(), QHBoxLayout()
-        self.standard_box = _combo("Standard:", first, self._on_standard_changed)
-        self.question_box = _combo("  Question:", first, lambda v: self._choose_across(question=v))
-        self.unit_box = _combo("Highlight:", second, self._on_unit_box)
-        for row in (first, second):
+        # a drop-down a line: side by side they were cut ("P2.1 Assessmen", "Lowest key questi")
+        rows = [QHBoxLayout() for _ in range(3)]
+        self.standard_box = _combo("Standard:", rows[0], self._on_standard_changed)
+        self.question_box = _combo("Question:", rows[1], lambda v: self._choose_across(question=v))
+        self.unit_box = _combo("Highlight:", rows[2], self._on_unit_box)
+        for row in rows:
             row.addStretch(1)
             column.addLayout(row)
         self.rank_label = QLabel()
@@ -404,10 +430,12 @@ class CompareTab(CompareActions, QWidget):
             f"{self.left_out} published outcome{'s are' if self.left_out != 1 else ' is'} open as a file and shown "
             "once." if self.left_out and s.source == BOTH else "") if t))
         self.shown_label.setText(f"Showing {len(frame)} of {len(self.entries)} units")
-        legend = "  ·  ".join(f"{c} {n}" for c, n in self.names.items() if c in frame.columns)
+        legend = "  ·  ".join(f"{c} {n}" for c, n in self.names.items() if c in frame.columns
+                              and (s.source == OPEN or any(cell_rating(t) for t in frame[c])))
         self.legend_label.setText(
-            (legend + ".  " if legend else "") + f"Cells show the published rating; a paler "
-            f"“{COMPUTED_SUFFIX.strip()}” cell is one the report does not publish but the rules give. "
+            (legend + ".  " if legend else "") + "Cells show the published rating; a paler "
+            "“(c.)”, computed, cell is one the report does not publish but the rules give; “—” is not published. "
+            "A standard's cell shows a short label: hover for the full one. "
             + ("Hover over a published outcome's cell for the words it was read from. " if s.source != OPEN else "")
             + "Click a column header to sort, a row to highlight that unit.")
         display, sort_by = with_sort_keys(frame)
@@ -421,6 +449,7 @@ class CompareTab(CompareActions, QWidget):
             return compare_cell_colours(cells[row][col]) if columns[col] in coloured else None
 
         self.units_model.centred = coloured
+        self.units_model.short = set(rating_columns(frame)[1:]) | {"Source", "Region", "Published", "Score"}
         self.units_model.set_frame(display, colours=colours, bold_columns=("Unit", "Overall"), sort_by=sort_by,
                                    tooltips=lambda r, c: cell_note(self.entries[shown[r]], columns[c]))
         hidden = tuple(c for c in columns if c not in frame.columns) + ("Score number", "Year")
@@ -436,6 +465,7 @@ class CompareTab(CompareActions, QWidget):
         fit_rows(self.units_table)
         self.units_table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.units_table.updateGeometry()
+        self.frozen_units.refresh()
         self._fill_place()
         self._fill_across()
         self._fill_counts()
@@ -524,9 +554,11 @@ class CompareTab(CompareActions, QWidget):
         self.counts_model.set_frame(counts, colours=colours, bold_columns=("Total",))
         single = counts["Framework"].nunique() <= 1
         # Units equals Total when counting overall ratings; the export keeps both.
-        fit_columns(self.counts_table, max_width=110,
-                    hidden=(("Framework",) if single else ()) + (("Units",) if of == OVERALL else ()))
-        for rating in COUNT_RATINGS:
+        # "not published" only when something is not published (the library's outcomes all give a rating)
+        unpublished = (NOT_PUBLISHED,) if not counts[NOT_PUBLISHED].any() else ()
+        fit_columns(self.counts_table, max_width=100,
+                    hidden=(("Framework",) if single else ()) + (("Units",) if of == OVERALL else ()) + unpublished)
+        for rating in COUNT_RATINGS:  # the names wrap in the header: every column, Total too, in view
             position = columns.index(rating)
             self.counts_table.setColumnWidth(position, min(self.counts_table.columnWidth(position), 88))
         self.counts_table.updateGeometry()

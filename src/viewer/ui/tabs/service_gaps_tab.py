@@ -15,7 +15,9 @@ from viewer.model.inspection import Inspection, ServiceGap
 from viewer.model.rating_rules import Assessment
 from viewer.model.tables import area_label, gap_figures, recommendations_table
 from viewer.ui.dataframe_model import DataFrameModel
-from viewer.ui.widgets import SPACING, fit_columns, heading, note, tab_layout, table_view, tooltip, wrap_tree
+from viewer.ui.widgets import (
+    SPACING, fit_columns, heading, note, tab_layout, table_view, tooltip, vertical_scroll, wrap_tree,
+)
 
 GAP_ROLE = Qt.ItemDataRole.UserRole + 10  # index of the gap in inspection.service_gaps
 
@@ -28,6 +30,10 @@ def _column(*widgets: QWidget, stretch: QWidget | None = None) -> QWidget:
     for widget in widgets:
         layout.addWidget(widget, 1 if widget is stretch else 0)
     return box
+
+
+SIDE_BY_SIDE_FROM = 960  # the tab's width from which gaps and recommendations both have room side by side
+STACKED_HEIGHT = 1150  # gaps, a gap's details, recommendations and the chart, one above the other
 
 
 class ServiceGapsTab(QWidget):
@@ -71,12 +77,23 @@ class ServiceGapsTab(QWidget):
         right_split.setSizes([600, 400])
         right_split.setChildrenCollapsible(False)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right_split)
         splitter.setSizes([1000, 1100])
         splitter.setChildrenCollapsible(False)
-        self.stack = tab_layout(self, splitter)
+        self.stack = tab_layout(self, vertical_scroll(splitter))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        """Gaps beside recommendations on a wide window; one above the other on a narrow one, where side by
+        side the recommendations were squeezed to a word a line."""
+        super().resizeEvent(event)
+        wanted = Qt.Orientation.Horizontal if self.width() >= SIDE_BY_SIDE_FROM else Qt.Orientation.Vertical
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
+            self.splitter.setSizes([1000, 1100])
+            # one above the other, each part keeps a readable height and the page scrolls
+            self.splitter.setMinimumHeight(STACKED_HEIGHT if wanted == Qt.Orientation.Vertical else 0)
 
     # ------------------------------------------------------------------------------------ public
 
@@ -91,12 +108,12 @@ class ServiceGapsTab(QWidget):
         hidden = tuple(c for c in ("Standards", "Gap areas") if not frame[c].astype(bool).any())
         self.recommendations_model.set_frame(frame, bold_columns=("No.",),
                                              tooltips=lambda row, _col: frame.at[row, "Recommendation"])
-        fit_columns(self.recommendations_table, stretch=("Recommendation",), hidden=hidden, max_width=160)
+        fit_columns(self.recommendations_table, stretch=("Recommendation",), hidden=hidden, max_width=120)
         count = len(frame)
         self.recommendations_heading.setText(f"Recommendations ({count})" if count else "Recommendations: none given")
         chart = service_findings_chart(inspection)
         self.findings_chart.show_chart(chart)
-        self.findings_chart.setMinimumHeight(70 + 45 * max(len(chart.rows), 1))
+        self.findings_chart.setMinimumHeight(self.findings_chart.preferred_height())
         self.stack.show_content()
 
     def gap_rows(self) -> list[tuple[str, str, str]]:
