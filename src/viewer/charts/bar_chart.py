@@ -51,6 +51,8 @@ class ChartView(pg.PlotWidget):
         self.chart: BarChart | None = None
         self.drawn = _Drawn()
         _still(self)
+        # the plot area is laid out after the widget's resize: fit the texts to its final size
+        self.getPlotItem().vb.sigResized.connect(lambda _box: self.fit_texts())
 
     @property
     def band_names(self) -> list[tuple[pg.TextItem, str, float]]:
@@ -76,6 +78,8 @@ class ChartView(pg.PlotWidget):
 
     def fit_texts(self) -> None:
         chart, drawn = self.chart, self.drawn
+        if self.getPlotItem() is None:  # being torn down
+            return
         box = self.getPlotItem().vb
         if chart is None or not chart.rows or box.width() <= 0:
             return
@@ -98,7 +102,7 @@ class ChartView(pg.PlotWidget):
             (low, high), _ = box.viewRange()
             per_value = box.width() / (high - low) if high > low and box.width() > 0 else 0
         for item, name, width in self.drawn.band_names:
-            room = per_value * width - 4
+            room = per_value * width - TEXT_MARGINS
             lines: list[str] = [name]
             size = 8
             for size in (8, 7):  # a little smaller before giving up on a narrow band
@@ -108,10 +112,14 @@ class ChartView(pg.PlotWidget):
             item.setHtml(_band_html("<br>".join(escape(line) for line in lines), size))
 
 
-def _text_width(html_text: str, bold: bool = False) -> float:
+TEXT_MARGINS = 10  # a text item's width beyond its letters: the document's margins (4 + 4) and a little air
+
+
+def _text_width(text: str, bold: bool = False) -> float:
+    """The width, in pixels, of a text item showing ``text``."""
     font = QFont()
     font.setBold(bold)
-    return QFontMetrics(font).horizontalAdvance(html_text) + 6
+    return QFontMetrics(font).horizontalAdvance(text) + TEXT_MARGINS
 
 
 def _room_for_values(drawn: _Drawn, chart: BarChart, width: float) -> float:
@@ -162,7 +170,7 @@ def _place_reference(drawn: _Drawn, per_value: float, width: float) -> None:
         return
     item, at, label = drawn.reference
     metrics = QFontMetrics(QFont())
-    left_room, right_room = at * per_value - 6, width - at * per_value - 6
+    left_room, right_room = at * per_value - TEXT_MARGINS - 3, width - at * per_value - TEXT_MARGINS - 3
     lines = [label]
     if metrics.horizontalAdvance(label) > max(left_room, right_room):
         lines = _wrap_to(label, max(left_room, right_room), metrics) or [label]

@@ -10,12 +10,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtWidgets import (
-    QFileDialog, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+    QApplication, QFileDialog, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter, QTabWidget, QVBoxLayout,
+    QWidget,
 )
 
 from viewer import __version__
 from viewer.formats.errors import LoadError
 from viewer.formats.kinds import INSPECTION_FILE, FileKind, open_filter
+from viewer.ui import theme
 from viewer.ui.background_load import BackgroundLoad
 from viewer.ui.dialogs.load_errors import load_errors_dialog
 from viewer.ui.dialogs.save_as import save_dialog_filters, save_target, write_inspection
@@ -54,6 +56,7 @@ def first_run_size(available: QSize | None) -> QSize:
 
 class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings | None = None, interactive: bool = True) -> None:
+        theme.follow_system(QApplication.instance())  # before any widget takes its colours
         super().__init__()
         self.settings = settings or QSettings()
         self.interactive = interactive  # False: never pop up dialogs (smoke tests, --exit-after-load)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.model import palette
+from viewer.ui import theme
 from viewer.model.ratings import Rating, colours_for
 from viewer.ui.dataframe_model import DataFrameModel
 from viewer.ui.plain_text import tooltip  # noqa: F401 (re-exported for the tabs)
@@ -22,7 +23,6 @@ MARGIN = 12
 ROW_HEIGHT = 26  # minimum table row height: room to breathe around one line of text
 SPACING = 8
 
-NOTE_COLOUR = palette.NOTE
 
 
 def heading(text: str = "", size: int = 0) -> QLabel:
@@ -44,7 +44,7 @@ def note(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)  # data from a file is never markup
     label.setWordWrap(True)
-    label.setStyleSheet(f"color: {NOTE_COLOUR};")
+    label.setStyleSheet(f"color: {theme.tone(theme.NOTE)};")
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
@@ -111,7 +111,7 @@ class EmptyStateStack(QStackedWidget):
         font = self.empty_label.font()
         font.setPointSizeF(font.pointSizeF() + 3)
         self.empty_label.setFont(font)
-        self.empty_label.setStyleSheet(f"color: {NOTE_COLOUR};")
+        self.empty_label.setStyleSheet(f"color: {theme.tone(theme.NOTE)};")
         self.content = content
         self.addWidget(self.empty_label)
         self.addWidget(content)

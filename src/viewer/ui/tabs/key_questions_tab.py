@@ -20,6 +20,7 @@ from viewer.model.tables import (
     DECIDING, domain_label, key_question_bands_text, key_questions_table, rated_by_key_questions,
     rating_cell_colours,
 )
+from viewer.ui import theme
 from viewer.ui.dataframe_model import DataFrameModel
 from viewer.ui.widgets import (
     SPACING, RatingBadge, chip_style, fit_columns, fit_height, heading, note, rich_label, tab_layout, table_view,
@@ -196,10 +197,10 @@ class KeyQuestionsTab(QWidget):
         self.computed_badge.set_rating(sa.computed, missing_text="cannot compute")
         if sa.disagrees:
             self.check_label.setText("⚠ differs")
-            self.check_label.setStyleSheet("color: #8a0a1f; font-weight: bold;")
+            self.check_label.setStyleSheet(f"color: {theme.tone(theme.ALERT)}; font-weight: bold;")
         elif sa.published and sa.computed:
             self.check_label.setText("✓ agrees")
-            self.check_label.setStyleSheet("color: #1b5e20; font-weight: bold;")
+            self.check_label.setStyleSheet(f"color: {theme.tone(theme.OK)}; font-weight: bold;")
         else:
             self.check_label.setText("")
         self.rule_label.setText(sa.rule)

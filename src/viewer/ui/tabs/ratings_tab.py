@@ -19,9 +19,10 @@ from viewer.model.tables import (
     CANNOT_COMPUTE, JUDGEMENT, bands_table, check_colours, check_text, domain_label, overall_summary,
     rating_cell_colours, ratings_table,
 )
+from viewer.ui import theme
 from viewer.ui.dataframe_model import DataFrameModel
 from viewer.ui.widgets import (
-    SPACING, FlagLabel, RatingBadge, chip_style, fit_columns, heading, note, rich_label, tab_layout, table_view,
+    MARGIN, SPACING, FlagLabel, RatingBadge, chip_style, fit_columns, heading, note, rich_label, tab_layout, table_view,
     fit_rows, tooltip, vertical_scroll,
 )
 
@@ -47,7 +48,7 @@ class StandardTile(QFrame):
         self.setObjectName("tile")
         edge = colours_for(sa.published)[0]
         self.setStyleSheet(
-            f"QFrame#tile {{ background: #ffffff; border: 1px solid #c8c8c8; border-left: 6px solid {edge};"
+            f"QFrame#tile {{ background: palette(base); border: 1px solid #c8c8c8; border-left: 6px solid {edge};"
             " border-radius: 4px; }"
         )
         layout = QVBoxLayout(self)
@@ -67,7 +68,7 @@ class StandardTile(QFrame):
             computed = "rules cannot compute it"
         self.computed_label = note(computed)
         if sa.disagrees:
-            self.computed_label.setStyleSheet("color: #8a0a1f; font-weight: bold;")
+            self.computed_label.setStyleSheet(f"color: {theme.tone(theme.ALERT)}; font-weight: bold;")
         layout.addWidget(self.title)
         layout.addWidget(self.badge)
         layout.addWidget(self.computed_label)
@@ -142,7 +143,7 @@ class RatingsTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._show_selected)
         self.detail = QTextBrowser()
         self.detail.setOpenExternalLinks(False)
-        self.detail.setStyleSheet("QTextBrowser { background: #fafafa; padding: 6px; }")
+        self.detail.setStyleSheet("QTextBrowser { background: palette(alternate-base); padding: 6px; }")
         table_box = QWidget()
         table_layout = QVBoxLayout(table_box)
         table_layout.setContentsMargins(0, 0, 0, 0)
@@ -220,6 +221,8 @@ class RatingsTab(QWidget):
             "questions; the table below lists them.")
         self._fill_table(inspection, assessment)
         self.history_note.setText("Looking up this unit's other inspections…")
+        self.history_table.hide()
+        self.history_source_button.hide()
         # once the window has painted and settled: the library of published outcomes (about 60 ms to read) is
         # read on first use, not during start-up
         # (the tab as the timer's context: if it is closed meanwhile, nothing runs)
@@ -293,7 +296,8 @@ class RatingsTab(QWidget):
 
     def _place_tiles(self) -> None:
         """Four tiles a row when there is room, fewer on a narrow window (a tile needs about 200 pixels)."""
-        columns = max(1, min(4, (self.tiles_box.width() or self.width()) // TILE_WIDTH))
+        # the tab's width, not the tiles' box's: that one is laid out only after this resize
+        columns = max(1, min(4, (self.width() - 2 * MARGIN - 24) // TILE_WIDTH))
         if columns == self._tile_columns and self.tiles_grid.count():
             return
         self._tile_columns = columns
@@ -363,8 +367,8 @@ class RatingsTab(QWidget):
             if standard is not None and standard.summary:
                 parts.append(f"<p><b>Inspectors' summary:</b> {escape(standard.summary)}</p>")
             if standard is not None and (standard.strengths or standard.areas_for_improvement):
-                parts.append(f"<p style='color:#505050'>The report lists {len(standard.strengths)} strength(s) and "
-                             f"{len(standard.areas_for_improvement)} area(s) for improvement.</p>")
+                parts.append(f"<p style='color:{theme.tone(theme.NOTE)}'>The report lists {len(standard.strengths)} "
+                             f"strength(s) and {len(standard.areas_for_improvement)} area(s) for improvement.</p>")
         parts.append("<h3>Overall score</h3>")
         parts.append(f"<p>{escape(overall.rule)}</p>")
         rows = "".join(
@@ -374,6 +378,6 @@ class RatingsTab(QWidget):
         parts.append(f"<table cellpadding='3'><tr><th align='left'>Score</th><th align='left'>Rating</th>"
                      f"<th align='left'>Status</th></tr>{rows}</table>")
         if overall.band is not None and overall.band.source:
-            parts.append(f"<p style='color:#505050'>{escape(overall.band.source)}</p>")
+            parts.append(f"<p style='color:{theme.tone(theme.NOTE)}'>{escape(overall.band.source)}</p>")
         return "".join(parts)
 

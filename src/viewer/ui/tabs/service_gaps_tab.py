@@ -14,6 +14,7 @@ from viewer.model.charts import service_findings_chart
 from viewer.model.inspection import Inspection, ServiceGap
 from viewer.model.rating_rules import Assessment
 from viewer.model.tables import area_label, gap_figures, recommendations_table
+from viewer.ui import theme
 from viewer.ui.dataframe_model import DataFrameModel
 from viewer.ui.widgets import (
     SPACING, fit_columns, heading, note, tab_layout, table_view, tooltip, vertical_scroll, wrap_tree,
@@ -53,7 +54,7 @@ class ServiceGapsTab(QWidget):
         self.tree.setStyleSheet("QTreeWidget { outline: 0; }")
         self.tree.currentItemChanged.connect(self._show_gap)
         self.detail = QTextBrowser()
-        self.detail.setStyleSheet("QTextBrowser { background: #fafafa; padding: 6px; }")
+        self.detail.setStyleSheet("QTextBrowser { background: palette(alternate-base); padding: 6px; }")
         gaps_split = QSplitter(Qt.Orientation.Vertical)
         gaps_split.addWidget(self.tree)
         gaps_split.addWidget(self.detail)
@@ -171,7 +172,7 @@ class ServiceGapsTab(QWidget):
     def gap_html(self, gap: ServiceGap) -> str:
         assert self.inspection is not None
         parts = [f"<h3>{escape(gap.title)}</h3>",
-                 f"<p style='color:#505050'>{escape(area_label(gap.area))}"
+                 f"<p style='color:{theme.tone(theme.NOTE)}'>{escape(area_label(gap.area))}"
                  + (f" · standard {escape(gap.standard)}" if gap.standard else "") + "</p>"]
         if gap.description:
             parts.append(f"<p>{escape(gap.description)}</p>")

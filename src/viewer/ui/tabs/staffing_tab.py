@@ -12,12 +12,13 @@ from viewer.model import charts
 from viewer.model.inspection import FIGURE_TOPICS, Inspection
 from viewer.model.rating_rules import Assessment
 from viewer.model.tables import STAFFING_TOPICS, figures_table
+from viewer.ui import theme
 from viewer.ui.dataframe_model import DataFrameModel
 from viewer.ui.widgets import SPACING, fit_columns, heading, note, rich_label, tab_layout, table_view, vertical_scroll
 
 ALL_TOPICS = "All staffing topics"
 SIDE_BY_SIDE_FROM = 960  # the tab's width from which the table and the charts both have room side by side
-SENTENCE_STYLE = ("QLabel { background: #fafafa; border: 1px solid #d0d0d0; border-left: 4px solid #3a6ea5;"
+SENTENCE_STYLE = ("QLabel { background: palette(alternate-base); border: 1px solid #d0d0d0; border-left: 4px solid #3a6ea5;"
                   " border-radius: 3px; padding: 8px; }")
 
 
@@ -147,5 +148,5 @@ class StaffingTab(QWidget):
         where = "  ·  ".join(p for p in (frame.at[row, "Section"], frame.at[row, "Standard"]) if p)
         self.sentence_label.setText(
             f"<b>{escape(frame.at[row, 'What'])}: {escape(frame.at[row, 'Value'])}</b><br>“{escape(sentence)}”"
-            + (f"<br><span style='color:#505050'>{escape(where)}</span>" if where else "")
+            + (f"<br><span style='color:{theme.tone(theme.NOTE)}'>{escape(where)}</span>" if where else "")
         )
