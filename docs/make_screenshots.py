@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -35,32 +36,62 @@ def write_summary_pages(window) -> None:
         print(page.relative_to(DOCS.parent))
 
 
+SIZES = ((1280, 800), (1024, 640))  # a laptop, and the smallest screen the viewer is made for
+
+
+def tab_slug(window, index: int) -> str:
+    return window.tabs.tabText(index).lower().replace(" and ", "-").replace(" ", "-")
+
+
+def settle(app, seconds: float = 0.4) -> None:
+    """Let the window finish what it does after painting (the unit's history comes 250 ms later)."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def render_tabs(app, window, size: tuple[int, int], suffix: str) -> None:
+    """Every tab, the sample open (Compare: against the published outcomes), at ``size``."""
+    window.resize(*size)
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        settle(app)
+        path = DOCS / f"tab-{tab_slug(window, index)}{suffix}.png"
+        window.grab().save(str(path))
+        print(path.relative_to(DOCS.parent))
+
+
 def main() -> int:
+    scale = os.environ.get("QT_SCALE_FACTOR")
     app = create_application()
     from viewer.ui.main_window import MainWindow
 
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "screenshots.ini"), QSettings.Format.IniFormat)
     window = MainWindow(settings=settings, interactive=False)
-    window.resize(1440, 900)
+    window.resize(*SIZES[0])
     window.show()
     if window.open_files([str(sample_path())]):
         return 1
+    if scale:  # the child run: the same window at scale 2, as on a high-resolution screen
+        render_tabs(app, window, SIZES[0], f"-{SIZES[0][0]}x{SIZES[0][1]}-scale{scale}")
+        return 0
     write_summary_pages(window)
-    for index in range(window.tabs.count() - 1):
-        window.tabs.setCurrentIndex(index)
-        for _ in range(3):
-            app.processEvents()
-        slug = window.tabs.tabText(index).lower().replace(" and ", "-").replace(" ", "-")
-        path = DOCS / f"tab-{slug}.png"
-        window.grab().save(str(path))
-        print(path.relative_to(DOCS.parent))
+    for width, height in SIZES:
+        render_tabs(app, window, (width, height), f"-{width}x{height}")
+    # scale 2 needs a new process: Qt takes the factor when it starts
+    subprocess.run([sys.executable, __file__], env={**os.environ, "QT_SCALE_FACTOR": "2"}, check=True)
+    # Compare of open files only: the sample and two fictional copies
     window.open_files(fictional_copies())
     window.inspection_list.setCurrentRow(0)
     window.tabs.setCurrentIndex(window.tabs.count() - 1)
-    for _ in range(3):
-        app.processEvents()
-    window.grab().save(str(DOCS / "tab-compare.png"))
-    print("docs/tab-compare.png")
+    compare = window.page(window.tabs.count() - 1)
+    from viewer.model.compare_selection import OPEN
+
+    compare.set_source(OPEN)
+    settle(app)
+    window.grab().save(str(DOCS / "tab-compare-open-files.png"))
+    print("docs/tab-compare-open-files.png")
     return 0
 
 
