@@ -22,8 +22,7 @@ def window(qtbot, tmp_path):
     win.show()
     yield win
     if win.background_load is not None:
-        win.background_load.cancel()
-        win.background_load.wait()
+        win.background_load.stop()
 
 
 def _folder(tmp_path, sample_path, count: int, bad: tuple[str, ...] = ()):

@@ -1,8 +1,15 @@
 """Opening off the GUI thread (a folder, a PDF report), with progress and cancel.
 
-A worker in a QThread runs the workspace's ``open_paths`` (the same code ``check`` runs) and hands
-the results to the GUI thread in batches at most every 50 ms, so the window stays responsive with
+A worker thread runs the workspace's ``open_paths`` (the same code ``check`` runs) and hands the
+results to the GUI thread in batches at most every 50 ms, so the window stays responsive with
 thousands of files.
+
+Whatever happens, a load ends: the worker reports every failure (a bug in a reader included, logged
+by the workspace) and always says it has finished. Cancel ends the load at once for the window, even
+while a reader is still busy with one file: the worker stops before the next file and what it still
+sends is dropped. The worker is a daemon Python thread rather than a QThread, so a reader that never
+returns cannot keep the application from quitting, nor abort it at exit ("QThread: Destroyed while
+thread is still running").
 """
 
 from __future__ import annotations
@@ -11,16 +18,18 @@ import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from viewer.workspace import OpenResult, open_paths
 from viewer.workspace.collector import collector_paused
+from viewer.workspace.opening import unexpected_failure
 
 BATCH_SECONDS = 0.05  # hand results over at most this often: fewer, larger updates of the window
 
 
 class LoadWorker(QObject):
-    """Runs in its own thread; every signal is delivered to the GUI thread by Qt's queued connections."""
+    """Runs ``run`` in the worker thread. It lives (as a QObject) in the GUI thread, so whatever its
+    signals reach there is called on the GUI thread, through Qt's queued connections."""
 
     progress = Signal(int, int, str)  # done, total, current file
     batch = Signal(object)  # OpenResult
@@ -33,13 +42,16 @@ class LoadWorker(QObject):
         self._pending = OpenResult()
         self._last = 0.0
 
-    @Slot()
     def run(self) -> None:
         self._last = time.monotonic()
-        with collector_paused(freeze=True):  # what was loaded is moved out of the collector's reach after
-            open_paths(self.paths, self.cancel_requested.is_set, self._on_file)
-        self._hand_over()
-        self.finished.emit(self.cancel_requested.is_set())
+        try:
+            with collector_paused(freeze=True):  # what was loaded is moved out of the collector's reach after
+                open_paths(self.paths, self.cancel_requested.is_set, self._on_file)
+        except Exception as error:  # noqa: BLE001 (a bug outside any one file, say in listing a folder: reported, and the load ends)
+            self._pending.failed.append(unexpected_failure(", ".join(self.paths), error))
+        finally:
+            self._hand_over()
+            self.finished.emit(self.cancel_requested.is_set())
 
     def _on_file(self, done: int, total: int, path: str, one: OpenResult) -> None:
         self._pending.extend(one)
@@ -57,24 +69,56 @@ class LoadWorker(QObject):
 
 
 class BackgroundLoad(QObject):
-    """Owns the thread and the worker of one load; ``files`` is True when the person opened files
+    """One load, as the window sees it: its own ``progress``, ``batch`` and ``finished`` signals, which
+    fall silent once it has finished or been cancelled. ``files`` is True when the person opened files
     (File ▸ Open, Open Recent, drag and drop) rather than a folder."""
+
+    progress = Signal(int, int, str)
+    batch = Signal(object)  # OpenResult
+    finished = Signal(bool)  # cancelled?
 
     def __init__(self, paths: list[str], files: bool, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.files = files
         self.result = OpenResult()  # everything handed over so far
-        self.thread = QThread(self)
+        self.done = False
         self.worker = LoadWorker(paths)
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
-        self.worker.finished.connect(self.thread.quit)
+        queued = Qt.ConnectionType.QueuedConnection  # the worker emits from its thread; these run on the GUI thread
+        self.worker.progress.connect(self._progress, queued)
+        self.worker.batch.connect(self._batch, queued)
+        self.worker.finished.connect(self._finish, queued)
+        # The thread holds the worker until it returns, so the worker outlives this object if need be.
+        self.worker_thread = threading.Thread(target=self.worker.run, name="inspection-viewer load", daemon=True)
 
     def start(self) -> None:
-        self.thread.start()
+        self.worker_thread.start()
 
     def cancel(self) -> None:
+        """Stop now: the worker stops before its next file, and the window hears ``finished(True)`` at once."""
         self.worker.cancel_requested.set()
+        self._finish(True)
 
-    def wait(self, ms: int = 30000) -> bool:
-        return self.thread.wait(ms)
+    def stop(self, seconds: float = 2.0) -> bool:
+        """Cancel and wait a little for the worker to put down the file it is reading (the window is
+        closing); True if it has stopped. One that is still busy is left behind: it holds nothing of the
+        window's and, being a daemon, never keeps the application from quitting."""
+        self.cancel()
+        self.worker_thread.join(seconds)
+        return not self.worker_thread.is_alive()
+
+    @Slot(int, int, str)
+    def _progress(self, done: int, total: int, name: str) -> None:
+        if not self.done:
+            self.progress.emit(done, total, name)
+
+    @Slot(object)
+    def _batch(self, batch: OpenResult) -> None:
+        if not self.done:
+            self.result.extend(batch)
+            self.batch.emit(batch)
+
+    @Slot(bool)
+    def _finish(self, cancelled: bool) -> None:
+        if not self.done:
+            self.done = True
+            self.finished.emit(cancelled)

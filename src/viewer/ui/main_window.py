@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.error_dialog: QMessageBox | None = None
         self.background_load: BackgroundLoad | None = None
         self.background_failures: list[LoadError] = []  # from background loads, for --exit-after-load
+        self.waiting_loads: list[list[str]] = []  # folders and PDFs asked for while another load was running
         self.setWindowTitle("Inspection Viewer")
         self.setAcceptDrops(True)
 
@@ -102,14 +103,14 @@ class MainWindow(QMainWindow):
 
     def open_files(self, paths: list[str]) -> list[LoadError]:
         """Open files and folders (File ▸ Open, Open Recent, drag and drop, the command line). What is quick
-        opens now; folders and PDF reports open off the GUI thread through the same workspace code.
-        Returns the failures of what opened now."""
+        opens now; folders and PDF reports open off the GUI thread through the same workspace code, after
+        the load under way if there is one. Returns the failures of what opened now."""
         slow = [p for p in paths if needs_background(p)]
-        if slow:
-            if self.background_load is None:
-                self._start_background(slow, files=not any(Path(p).is_dir() for p in slow))
-            else:
-                self.statusBar().showMessage("Files are already being opened; cancel that first.", 5000)
+        if slow and self.background_load is None:
+            self._start_background(slow)
+        elif slow:
+            self.waiting_loads.append(slow)
+            self.statusBar().showMessage(f"{len(slow)} more to open when the files being opened now are done.", 5000)
         quick = [p for p in paths if p not in slow]
         if not quick:
             return []
@@ -124,12 +125,20 @@ class MainWindow(QMainWindow):
             row = self.inspection_list.add(result.opened)
             self._inspections_changed()
             if select or self.inspection_list.currentRow() < 0:
-                self.inspection_list.setCurrentRow(row if select else 0)
-                self._show_current(self.inspection_list.currentRow())  # also when the row was current: it changed
+                self._select_row(row if select else 0)
         if remember and self.interactive:  # smoke tests and benchmarks leave the user's recent files alone
             for file in dict.fromkeys(str(Path(o.file).resolve()) for o in result.opened):
                 self.recent.remember(file)
         self._report(result, cancelled)
+
+    def _select_row(self, row: int) -> None:
+        """Select ``row`` and show it: the list's signal shows a new row; a row already current may hold a
+        new inspection (the same file opened again), so it is shown here."""
+        rows = self.inspection_list
+        if rows.currentRow() == row:
+            self._show_current(row)
+        else:
+            rows.setCurrentRow(row)
 
     def _report(self, result: OpenResult, cancelled: bool = False) -> None:
         opened, failures = len(result.opened), result.failed
@@ -159,12 +168,12 @@ class MainWindow(QMainWindow):
         self.error_dialog.open()  # window-modal but not blocking, so nothing waits on it
 
     # ----- opening off the GUI thread ------------------------------------------------------------
-    def _start_background(self, paths: list[str], files: bool) -> None:
+    def _start_background(self, paths: list[str]) -> None:
+        files = not any(Path(p).is_dir() for p in paths)  # files were opened, not a folder: select and remember them
         self.background_load = load = BackgroundLoad(paths, files, self)
-        queued = Qt.ConnectionType.QueuedConnection  # always run these slots on the GUI thread
-        load.worker.progress.connect(self._background_progress, queued)
-        load.worker.batch.connect(self._background_batch, queued)
-        load.worker.finished.connect(self._background_finished, queued)
+        load.progress.connect(self._background_progress)
+        load.batch.connect(self._background_batch)
+        load.finished.connect(self._background_finished)
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
@@ -173,9 +182,10 @@ class MainWindow(QMainWindow):
         load.start()
 
     def cancel_background_load(self) -> None:
+        """Cancel: the load ends now (the file being read is dropped) and what was waiting is not opened."""
+        self.waiting_loads.clear()
         if self.background_load is not None:
             self.background_load.cancel()
-            self.cancel_button.setEnabled(False)
 
     def _background_progress(self, done: int, total: int, name: str) -> None:
         self.progress.setRange(0, total)
@@ -186,30 +196,29 @@ class MainWindow(QMainWindow):
     def _background_batch(self, batch: OpenResult) -> None:
         # While loading, only the list grows: filling a tab takes the GUI thread for over 100 ms, so an
         # inspection is shown when the load has finished.
-        self.background_load.result.extend(batch)
         if batch.opened:
             self.inspection_list.add(batch.opened)
             self._inspections_changed()
 
     def _background_finished(self, cancelled: bool) -> None:
         load, self.background_load = self.background_load, None
-        load.wait()
-        load.deleteLater()
+        load.deleteLater()  # its worker may still be putting down a file after a cancel: it holds itself
         self.progress.hide()
         self.cancel_button.hide()
-        self.cancel_button.setEnabled(True)
         self.open_folder_action.setEnabled(True)
         result = load.result
         self.background_failures.extend(result.failed)
         # The rows are in the list already; show the last file opened (or the first row after a folder).
+        rows = self.inspection_list
         if result.opened:
-            rows = self.inspection_list
-            rows.setCurrentRow(rows.entries.index(result.opened[-1]) if load.files else max(rows.currentRow(), 0))
-            self._show_current(rows.currentRow())
+            last = result.opened[-1]
+            self._select_row(rows.entries.index(last) if load.files and last in rows.entries else max(rows.currentRow(), 0))
         if load.files and self.interactive:
             for file in dict.fromkeys(str(Path(o.file).resolve()) for o in result.opened):
                 self.recent.remember(file)
         self._report(result, cancelled)
+        if self.waiting_loads:
+            self._start_background(self.waiting_loads.pop(0))
 
     # ----- saving ------------------------------------------------------------------------------
     def save_current_as(self) -> None:
@@ -366,8 +375,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         if self.background_load is not None:  # stop the worker before the window goes
-            self.background_load.cancel()
-            self.background_load.wait()
+            self.background_load.stop()
         if self.interactive:
             self.settings.setValue("geometry", self.saveGeometry())
             self.settings.setValue("splitter", self.splitter.saveState())

@@ -19,6 +19,7 @@ from viewer.model.framework import FrameworkError, load_framework
 from viewer.model.inspection import Inspection
 from viewer.model.rating_rules import Assessment, assess
 from viewer.workspace.collector import collector_paused
+from viewer.workspace.crash_log import crash_message, log_crash
 
 EMPTY_FOLDER = "no inspection files, workbooks or reports in this folder"
 
@@ -88,10 +89,28 @@ def open_file(path: str | os.PathLike) -> OpenResult:
     except FrameworkError as error:  # a framework file shipped with the viewer is broken
         result.failed.append(LoadError(source, str(error)))
         return result
+    except OSError as error:  # the file system refused (a name too long, a vanished disk): not the viewer's fault
+        result.failed.append(UnreadableFileError(source, f"could not be read: {error.strerror or error}"))
+        return result
+    except Exception as error:  # noqa: BLE001 (a bug in a reader or in the rules: this file fails, the rest open)
+        result.failed.append(unexpected_failure(source, error))
+        return result
     if loaded.found or loaded.missing:
         unit = loaded.inspections[0].unit.shown_name if loaded.inspections else ""
         result.notes.append(ImportNotes(source, unit, loaded.found, loaded.missing))
     return result
+
+
+def unexpected_failure(path: str, error: Exception) -> LoadError:
+    """A bug met while opening ``path``: logged with its traceback, and reported as that file's failure."""
+    return LoadError(path, crash_message(error, log_crash(error, f"opening {path}")))
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long, a loop of links: not a folder; reading it says why
+        return False
 
 
 def files_to_open(paths: Iterable[str | os.PathLike]) -> tuple[list[str], OpenResult, dict[str, str]]:
@@ -103,7 +122,7 @@ def files_to_open(paths: Iterable[str | os.PathLike]) -> tuple[list[str], OpenRe
     result = OpenResult()
     for path in paths:
         folder = Path(path)
-        if not folder.is_dir() or is_csv_book(folder):
+        if not _is_folder(folder) or is_csv_book(folder):
             files.append(str(path))
             continue
         found, passed = discover(folder)
@@ -158,7 +177,7 @@ def needs_background(path: str | os.PathLike) -> bool:
     """True for what takes more than a blink to open (a folder, a PDF report): the window opens it off
     the GUI thread."""
     folder = Path(path)
-    if folder.is_dir():
+    if _is_folder(folder):
         return not is_csv_book(folder)
     try:
         return kind_of(path).background

@@ -1,0 +1,121 @@
+"""Can this machine show the window? Checked before Qt is loaded, because Qt itself aborts with
+"This application failed to start because no Qt platform plugin could be initialized. Reinstalling the
+application may fix this problem." — which it will not: what is missing is a display, or system
+libraries that the Qt wheel does not carry.
+
+``python -m viewer.setup_check`` (run by ``make run``) prints what is missing with the apt-get line.
+No Qt is imported here (PySide6 is only located), so this works when Qt cannot load at all.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Mapping
+from importlib.util import find_spec
+from pathlib import Path
+
+HEADLESS = "QT_QPA_PLATFORM=offscreen"
+# Debian and Ubuntu name a library's package after its file (libxcb-icccm.so.4 → libxcb-icccm4); these do not.
+PACKAGES = {"libglib-2.0.so.0": "libglib2.0-0", "libgthread-2.0.so.0": "libglib2.0-0",
+            "libgobject-2.0.so.0": "libglib2.0-0", "libz.so.1": "zlib1g", "libstdc++.so.6": "libstdc++6"}
+
+
+def _is_x11_system(platform: str) -> bool:
+    """Linux and the BSDs: Qt needs a display server there (macOS and Windows always have one)."""
+    return platform.startswith(("linux", "freebsd", "openbsd", "netbsd"))
+
+
+def display_problem(env: Mapping[str, str] = os.environ, platform: str = sys.platform) -> str | None:
+    """Why the window cannot be shown for want of a display, or None."""
+    if not _is_x11_system(platform) or env.get("QT_QPA_PLATFORM") or env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    return ("there is no display to show the window on (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
+            "Run it in a desktop session (or over 'ssh -X'); to run it without a screen (scripts, CI, a server), "
+            f"set {HEADLESS}.\n"
+            "The commands check, summary, convert, frameworks and outcomes need no display.")
+
+
+def platform_plugins(env: Mapping[str, str] = os.environ) -> list[str]:
+    """The Qt platform plugins Qt will try, in order: QT_QPA_PLATFORM's list, else the session's."""
+    if env.get("QT_QPA_PLATFORM"):
+        return [name.split(":")[0].strip() for name in env["QT_QPA_PLATFORM"].split(";") if name.strip()]
+    wayland = env.get("WAYLAND_DISPLAY") or env.get("XDG_SESSION_TYPE") == "wayland"
+    return ["wayland", "xcb"] if wayland else ["xcb"]
+
+
+def plugin_file(name: str, env: Mapping[str, str] = os.environ) -> Path | None:
+    """The platform plugin's library (``libqxcb.so``) in the PySide6 install, or where
+    QT_QPA_PLATFORM_PLUGIN_PATH says; None when it is not found (Qt then says so itself)."""
+    folders = [Path(env["QT_QPA_PLATFORM_PLUGIN_PATH"])] if env.get("QT_QPA_PLATFORM_PLUGIN_PATH") else []
+    spec = find_spec("PySide6")
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        folders.append(Path(location) / "Qt" / "plugins" / "platforms")
+    return next((f / f"libq{name}.so" for f in folders if (f / f"libq{name}.so").is_file()), None)
+
+
+def missing_libraries(plugin: Path) -> list[str]:
+    """The system libraries (file names) that keep ``plugin`` from loading; [] when it loads."""
+    try:
+        ctypes.CDLL(str(plugin))
+        return []
+    except OSError as error:
+        first = re.match(r"([^\s:]+\.so[.\d]*)", str(error))  # "libxcb-icccm.so.4: cannot open shared object file"
+        missing = [first.group(1)] if first else []
+    if shutil.which("ldd"):  # every missing library, not only the first
+        listing = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True, timeout=30).stdout
+        found = re.findall(r"^\s*(\S+) => not found", listing, re.MULTILINE)
+        missing = list(dict.fromkeys(found or missing))
+    return missing
+
+
+def package_of(library: str) -> str:
+    """The Debian/Ubuntu package of a library file: libxcb-icccm.so.4 → libxcb-icccm4, libdbus-1.so.3 → libdbus-1-3."""
+    if library in PACKAGES:
+        return PACKAGES[library]
+    name, _, version = library.partition(".so.")
+    name = name.lower()
+    return f"{name}-{version}" if version and name[-1].isdigit() else name + version.split(".")[0]
+
+
+def library_problem(env: Mapping[str, str] = os.environ, platform: str = sys.platform) -> str | None:
+    """Why Qt's platform plugin cannot load (system libraries missing), with the apt-get line; or None.
+    Only the plugins Qt will try are checked, and one that loads is enough."""
+    if not _is_x11_system(platform):
+        return None
+    missing: dict[str, list[str]] = {}
+    for name in platform_plugins(env):
+        plugin = plugin_file(name, env)
+        if plugin is None:
+            return None  # an unknown or custom plugin: Qt knows best
+        libraries = missing_libraries(plugin)
+        if not libraries:
+            return None
+        missing[name] = libraries
+    lines = [f"Qt's '{name}' platform plugin cannot load: the system "
+             + (f"library {libs[0]} is missing." if len(libs) == 1 else f"libraries {', '.join(libs)} are missing.")
+             for name, libs in missing.items()]
+    packages = sorted({package_of(lib) for libs in missing.values() for lib in libs})
+    return "\n".join(lines + ["On Debian or Ubuntu install them with:",
+                              f"    sudo apt-get install {' '.join(packages)}",
+                              "(other systems: the packages that provide those files)."])
+
+
+def main() -> int:
+    """``make run``'s check before it opens the window: anything missing stops it, except that with
+    QT_QPA_PLATFORM=offscreen (no window wanted, as on a server) what a desktop needs is only noted."""
+    problems = [p for p in (library_problem(), display_problem()) if p]
+    for problem in problems:
+        print(f"inspection-viewer: {problem}", file=sys.stderr)
+    desktop = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    if not problems and os.environ.get("QT_QPA_PLATFORM") == "offscreen" and (note := library_problem(desktop)):
+        print(f"note: offscreen works here, but to show the window on a desktop: {note}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
