@@ -30,9 +30,9 @@ def _is_x11_system(platform: str) -> bool:
     return platform.startswith(("linux", "freebsd", "openbsd", "netbsd"))
 
 
-def display_problem(env: Mapping[str, str] = os.environ, platform: str = sys.platform) -> str | None:
+def display_problem(env: Mapping[str, str] = os.environ, platform: str = "") -> str | None:
     """Why the window cannot be shown for want of a display, or None."""
-    if not _is_x11_system(platform) or env.get("QT_QPA_PLATFORM") or env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+    if not _is_x11_system(platform or sys.platform) or any(env.get(k) for k in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")):
         return None
     return ("there is no display to show the window on (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
             "Run it in a desktop session (or over 'ssh -X'); to run it without a screen (scripts, CI, a server), "
@@ -48,13 +48,19 @@ def platform_plugins(env: Mapping[str, str] = os.environ) -> list[str]:
     return ["wayland", "xcb"] if wayland else ["xcb"]
 
 
-def plugin_file(name: str, env: Mapping[str, str] = os.environ) -> Path | None:
-    """The platform plugin's library (``libqxcb.so``) in the PySide6 install, or where
-    QT_QPA_PLATFORM_PLUGIN_PATH says; None when it is not found (Qt then says so itself)."""
-    folders = [Path(env["QT_QPA_PLATFORM_PLUGIN_PATH"])] if env.get("QT_QPA_PLATFORM_PLUGIN_PATH") else []
+def _qt_folder() -> Path | None:
+    """The Qt inside the PySide6 wheel (located, not imported)."""
     spec = find_spec("PySide6")
-    for location in (spec.submodule_search_locations or []) if spec else []:
-        folders.append(Path(location) / "Qt" / "plugins" / "platforms")
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    return Path(locations[0]) / "Qt" if locations else None
+
+
+def plugin_file(name: str, env: Mapping[str, str] = os.environ) -> Path | None:
+    """The platform plugin's library (``libqxcb.so``) where QT_QPA_PLATFORM_PLUGIN_PATH says or in the
+    PySide6 wheel; None when it is not found (Qt then says so itself)."""
+    qt = _qt_folder()
+    folders = [Path(env["QT_QPA_PLATFORM_PLUGIN_PATH"])] if env.get("QT_QPA_PLATFORM_PLUGIN_PATH") else []
+    folders += [qt / "plugins" / "platforms"] if qt else []
     return next((f / f"libq{name}.so" for f in folders if (f / f"libq{name}.so").is_file()), None)
 
 
@@ -66,8 +72,11 @@ def missing_libraries(plugin: Path) -> list[str]:
     except OSError as error:
         first = re.match(r"([^\s:]+\.so[.\d]*)", str(error))  # "libxcb-icccm.so.4: cannot open shared object file"
         missing = [first.group(1)] if first else []
-    if shutil.which("ldd"):  # every missing library, not only the first
-        listing = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True, timeout=30).stdout
+    if shutil.which("ldd"):  # every missing library, not only the first; Qt's own come from the wheel, as Qt finds them
+        qt = _qt_folder()
+        search = os.pathsep.join(p for p in (str(qt / "lib") if qt else "", os.environ.get("LD_LIBRARY_PATH", "")) if p)
+        listing = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True, timeout=30,
+                                 env={**os.environ, "LD_LIBRARY_PATH": search}).stdout
         found = re.findall(r"^\s*(\S+) => not found", listing, re.MULTILINE)
         missing = list(dict.fromkeys(found or missing))
     return missing
@@ -82,10 +91,10 @@ def package_of(library: str) -> str:
     return f"{name}-{version}" if version and name[-1].isdigit() else name + version.split(".")[0]
 
 
-def library_problem(env: Mapping[str, str] = os.environ, platform: str = sys.platform) -> str | None:
+def library_problem(env: Mapping[str, str] = os.environ, platform: str = "") -> str | None:
     """Why Qt's platform plugin cannot load (system libraries missing), with the apt-get line; or None.
     Only the plugins Qt will try are checked, and one that loads is enough."""
-    if not _is_x11_system(platform):
+    if not _is_x11_system(platform or sys.platform):
         return None
     missing: dict[str, list[str]] = {}
     for name in platform_plugins(env):
@@ -99,10 +108,14 @@ def library_problem(env: Mapping[str, str] = os.environ, platform: str = sys.pla
     lines = [f"Qt's '{name}' platform plugin cannot load: the system "
              + (f"library {libs[0]} is missing." if len(libs) == 1 else f"libraries {', '.join(libs)} are missing.")
              for name, libs in missing.items()]
-    packages = sorted({package_of(lib) for libs in missing.values() for lib in libs})
-    return "\n".join(lines + ["On Debian or Ubuntu install them with:",
-                              f"    sudo apt-get install {' '.join(packages)}",
-                              "(other systems: the packages that provide those files)."])
+    system = {lib for libs in missing.values() for lib in libs if not lib.startswith("libQt6")}
+    if len(system) < sum(map(len, missing.values())):  # Qt's own libraries come with PySide6
+        lines.append("Qt's own libraries are missing: reinstall it with 'pip install --force-reinstall PySide6-Essentials'.")
+    if system:
+        lines += ["On Debian or Ubuntu install the system libraries with:",
+                  f"    sudo apt-get install {' '.join(sorted({package_of(lib) for lib in system}))}",
+                  "(other systems: the packages that provide those files)."]
+    return "\n".join(lines)
 
 
 def main() -> int:

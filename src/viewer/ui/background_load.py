@@ -18,7 +18,7 @@ import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
 
 from viewer.workspace import OpenResult, open_paths
 from viewer.workspace.collector import collector_paused
@@ -39,6 +39,7 @@ class LoadWorker(QObject):
         super().__init__()
         self.paths = paths
         self.cancel_requested = threading.Event()
+        self.lock = threading.Lock()  # held while results are handed over, so a cancel can take what is left
         self._pending = OpenResult()
         self._last = 0.0
 
@@ -50,22 +51,28 @@ class LoadWorker(QObject):
         except Exception as error:  # noqa: BLE001 (a bug outside any one file, say in listing a folder: reported, and the load ends)
             self._pending.failed.append(unexpected_failure(", ".join(self.paths), error))
         finally:
-            self._hand_over()
+            with self.lock:
+                self._hand_over()
             self.finished.emit(self.cancel_requested.is_set())
 
     def _on_file(self, done: int, total: int, path: str, one: OpenResult) -> None:
-        self._pending.extend(one)
-        now = time.monotonic()
-        if now - self._last >= BATCH_SECONDS or done == total:
-            self.progress.emit(done, total, Path(path).name)
-            self._hand_over()
-            self._last = now
+        with self.lock:
+            self._pending.extend(one)
+            now = time.monotonic()
+            if now - self._last >= BATCH_SECONDS or done == total:
+                self.progress.emit(done, total, Path(path).name)
+                self._hand_over()
+                self._last = now
 
     def _hand_over(self) -> None:
-        pending = self._pending
+        pending = self.take_pending()
         if pending.opened or pending.failed or pending.notes or pending.passed_over:
-            self._pending = OpenResult()
             self.batch.emit(pending)
+
+    def take_pending(self) -> OpenResult:
+        """What was read and not yet handed over (the caller holds ``lock``)."""
+        pending, self._pending = self._pending, OpenResult()
+        return pending
 
 
 class BackgroundLoad(QObject):
@@ -94,8 +101,12 @@ class BackgroundLoad(QObject):
         self.worker_thread.start()
 
     def cancel(self) -> None:
-        """Stop now: the worker stops before its next file, and the window hears ``finished(True)`` at once."""
+        """Stop now: the worker stops before its next file, and the window hears ``finished(True)`` at once,
+        after every file read before the cancel (the one being read is dropped)."""
         self.worker.cancel_requested.set()
+        with self.worker.lock:  # the worker hands over under this lock: nothing is lost or counted twice
+            QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)  # what it has sent, still on its way
+            self._batch(self.worker.take_pending())  # and what it has read but not sent
         self._finish(True)
 
     def stop(self, seconds: float = 2.0) -> bool:
