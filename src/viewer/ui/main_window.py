@@ -126,10 +126,15 @@ class MainWindow(QMainWindow):
             self._inspections_changed()
             if select or self.inspection_list.currentRow() < 0:
                 self._select_row(row if select else 0)
-        if remember and self.interactive:  # smoke tests and benchmarks leave the user's recent files alone
-            for file in dict.fromkeys(str(Path(o.file).resolve()) for o in result.opened):
-                self.recent.remember(file)
+        if remember:
+            self._remember(result.opened)
         self._report(result, cancelled)
+
+    def _remember(self, opened: list[OpenedInspection]) -> None:
+        """Put the files in File ▸ Open Recent (smoke tests and benchmarks leave the user's list alone)."""
+        if self.interactive:
+            for file in dict.fromkeys(o.key[0] for o in opened):
+                self.recent.remember(file)
 
     def _select_row(self, row: int) -> None:
         """Select ``row`` and show it: the list's signal shows a new row; a row already current may hold a
@@ -213,9 +218,8 @@ class MainWindow(QMainWindow):
         if result.opened:
             last = result.opened[-1]
             self._select_row(rows.entries.index(last) if load.files and last in rows.entries else max(rows.currentRow(), 0))
-        if load.files and self.interactive:
-            for file in dict.fromkeys(str(Path(o.file).resolve()) for o in result.opened):
-                self.recent.remember(file)
+        if load.files:
+            self._remember(result.opened)
         self._report(result, cancelled)
         if self.waiting_loads:
             self._start_background(self.waiting_loads.pop(0))
