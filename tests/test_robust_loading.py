@@ -216,3 +216,17 @@ def test_a_bug_in_the_window_is_logged_and_said_and_the_window_carries_on(window
     assert "ZeroDivisionError: division by zero" in log.read_text(encoding="utf-8")
     assert "Traceback" in capsys.readouterr().err  # and on the terminal, for whoever runs it from one
     assert window.isVisible()
+
+
+def test_a_large_workbook_opens_off_the_gui_thread(window, qtbot, tmp_path, sample_path, monkeypatch):
+    from viewer.formats.inspection_file import load_inspection
+    from viewer.formats.workbook import write_workbook
+
+    book = tmp_path / "region.xlsx"
+    write_workbook([load_inspection(sample_path)], book)
+    monkeypatch.setattr(opening, "BACKGROUND_BYTES", book.stat().st_size - 1)  # as a workbook of many inspections is
+    window.open_files([str(book)])
+    assert window.background_load is not None and window.cancel_button.isVisible()
+    qtbot.waitUntil(lambda: window.background_load is None, timeout=30000)
+    assert window.current().inspection.unit.name == "Hertfordshire PDU"
+    assert window.recent_files()[0] == str(book.resolve())

@@ -12,8 +12,6 @@ from __future__ import annotations
 import ctypes
 import os
 import re
-import shutil
-import subprocess
 import sys
 from collections.abc import Mapping
 from importlib.util import find_spec
@@ -72,6 +70,9 @@ def missing_libraries(plugin: Path) -> list[str]:
     except OSError as error:
         first = re.match(r"([^\s:]+\.so[.\d]*)", str(error))  # "libxcb-icccm.so.4: cannot open shared object file"
         missing = [first.group(1)] if first else []
+    import shutil  # only now: the check that passes costs start-up nothing more
+    import subprocess
+
     if shutil.which("ldd"):  # every missing library, not only the first; Qt's own come from the wheel, as Qt finds them
         qt = _qt_folder()
         search = os.pathsep.join(p for p in (str(qt / "lib") if qt else "", os.environ.get("LD_LIBRARY_PATH", "")) if p)
