@@ -172,17 +172,20 @@ def test_cancel_works_while_a_reader_is_stuck_in_a_file(window, readers, qtbot, 
 
 def test_closing_the_window_during_a_load_stops_the_worker(window, readers, qtbot, tmp_path, sample_path):
     readers.delay = 0.02
-    folder = tmp_path / "region"
-    _files(folder, sample_path, [f"unit-{n:03d}" for n in range(150)])
+    folder, later = tmp_path / "region", tmp_path / "later"
+    _files(folder, sample_path, ["bug"] + [f"unit-{n:03d}" for n in range(150)])
+    _files(later, sample_path, ["waiting"])
     window.open_folder(str(folder))
+    window.open_files([str(later)])  # waits for the first load
     load = window.background_load
     qtbot.waitUntil(lambda: len(window.open_inspections) > 0, timeout=30000)
     window.close()
     assert not load.worker_thread.is_alive()  # stopped before the window went, not left running
     read = len(readers.read)
     assert read < 150
-    qtbot.wait(200)
-    assert len(readers.read) == read
+    qtbot.wait(300)
+    assert len(readers.read) == read  # nothing more read, the waiting folder not started
+    assert window.error_dialog is None  # and no dialog about bug.json over a window that is closing
 
 
 def test_folders_asked_for_during_a_load_are_opened_after_it(window, readers, qtbot, tmp_path, sample_path):

@@ -378,7 +378,8 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        if self.background_load is not None:  # stop the worker before the window goes
+        if self.background_load is not None:  # stop the worker before the window goes, reporting nothing more
+            self.background_load.finished.disconnect(self._background_finished)
             self.background_load.stop()
         if self.interactive:
             self.settings.setValue("geometry", self.saveGeometry())
