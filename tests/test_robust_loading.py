@@ -233,3 +233,20 @@ def test_a_large_workbook_opens_off_the_gui_thread(window, qtbot, tmp_path, samp
     qtbot.waitUntil(lambda: window.background_load is None, timeout=30000)
     assert window.current().inspection.unit.name == "Hertfordshire PDU"
     assert window.recent_files()[0] == str(book.resolve())
+
+
+def test_a_bug_in_showing_an_inspection_does_not_hide_the_failures(window, readers, cache, tmp_path, sample_path,
+                                                                     monkeypatch):
+    from viewer.ui.tabs.ratings_tab import RatingsTab
+
+    good, bad = _files(tmp_path, sample_path, ["good", "bug"])
+    window.open_files([good])
+
+    def broken(self, inspection, assessment):
+        raise AttributeError("'NoneType' object has no attribute 'label'")
+
+    monkeypatch.setattr(RatingsTab, "show_inspection", broken)
+    with pytest.raises(AttributeError):  # in the window, the menu's slot hands it to the bug report
+        window.open_files([good, bad])  # good again: its row is the current one, shown afresh
+    assert window.error_dialog.isVisible() and window.error_dialog.text() == "Could not open bug.json"
+    assert _units(window) == ["good PDU"]

@@ -115,20 +115,19 @@ class MainWindow(QMainWindow):
         if not quick:
             return []
         result = open_paths(quick)
-        self._show_opened(result, select=True, remember=True)
+        self._show_opened(result)
         return result.failed
 
-    def _show_opened(self, result: OpenResult, select: bool, remember: bool, cancelled: bool = False) -> None:
-        """Show what opening gave: the new rows (the last one selected with ``select``), what the importer
-        found, the failures in a dialog, and the files in Open Recent with ``remember``."""
+    def _show_opened(self, result: OpenResult) -> None:
+        """Show what opening gave: the new rows, the files in Open Recent, what the importer found and the
+        failures in a dialog, then the last inspection opened (last: a bug in a tab must not hide the rest)."""
         if result.opened:
             row = self.inspection_list.add(result.opened)
             self._inspections_changed()
-            if select or self.inspection_list.currentRow() < 0:
-                self._select_row(row if select else 0)
-        if remember:
-            self._remember(result.opened)
-        self._report(result, cancelled)
+        self._remember(result.opened)
+        self._report(result)
+        if result.opened:
+            self._select_row(row)
 
     def _remember(self, opened: list[OpenedInspection]) -> None:
         """Put the files in File ▸ Open Recent (smoke tests and benchmarks leave the user's list alone)."""
@@ -213,16 +212,16 @@ class MainWindow(QMainWindow):
         self.open_folder_action.setEnabled(True)
         result = load.result
         self.background_failures.extend(result.failed)
-        # The rows are in the list already; show the last file opened (or the first row after a folder).
-        rows = self.inspection_list
-        if result.opened:
-            last = result.opened[-1]
-            self._select_row(rows.entries.index(last) if load.files and last in rows.entries else max(rows.currentRow(), 0))
         if load.files:
             self._remember(result.opened)
         self._report(result, cancelled)
         if self.waiting_loads:
             self._start_background(self.waiting_loads.pop(0))
+        # The rows are in the list already; show the last file opened (or the first row after a folder).
+        rows = self.inspection_list
+        if result.opened:
+            last = result.opened[-1]
+            self._select_row(rows.entries.index(last) if load.files and last in rows.entries else max(rows.currentRow(), 0))
 
     # ----- saving ------------------------------------------------------------------------------
     def save_current_as(self) -> None:
