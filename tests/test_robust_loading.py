@@ -9,14 +9,13 @@ import threading
 import time
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFileDialog
 
 import viewer.formats.inspection_file as inspection_file
 import viewer.formats.published_report as published_report
 import viewer.workspace.opening as opening
 from viewer.ui.app import report_bugs
-from viewer.ui.main_window import MainWindow
 
 from conftest import DATA
 
@@ -26,16 +25,6 @@ def cache(tmp_path, monkeypatch):
     """The user's cache folder, where crash logs go."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     return tmp_path / "cache" / "inspection-viewer"
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    win = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    if win.background_load is not None:
-        win.background_load.stop()
 
 
 class Readers:

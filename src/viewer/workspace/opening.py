@@ -200,5 +200,5 @@ def needs_background(path: str | os.PathLike) -> bool:
         return True
     try:
         return kind_of(path).background or os.path.getsize(path) > BACKGROUND_BYTES
-    except (LoadError, OSError):  # missing, unreadable: opened at once, to say why
+    except Exception:  # noqa: BLE001 (missing, unreadable, even a bug in sniffing: opened at once, which says why)
         return False
