@@ -239,3 +239,14 @@ def test_a_bug_in_showing_an_inspection_does_not_hide_the_failures(window, reade
         window.open_files([good, bad])  # good again: its row is the current one, shown afresh
     assert window.error_dialog.isVisible() and window.error_dialog.text() == "Could not open bug.json"
     assert _units(window) == ["good PDU"]
+
+
+def test_the_same_bug_in_many_files_is_logged_in_full_once(window, readers, cache, qtbot, tmp_path, sample_path):
+    folder = tmp_path / "region"
+    _files(folder, sample_path, ["bug-1", "bug-2", "bug-3", "good"])
+    window.open_folder(str(folder))
+    qtbot.waitUntil(lambda: window.background_load is None, timeout=30000)
+    assert window.error_dialog.text() == "3 files could not be opened."
+    log = _crash_log(cache)
+    assert log.count("Traceback") == 1 and log.count("KeyError: 'standards' (the same traceback as above)") == 2
+    assert f"while opening {folder / 'bug-3.json'}" in log

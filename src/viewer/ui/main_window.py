@@ -103,8 +103,8 @@ class MainWindow(QMainWindow):
 
     def open_files(self, paths: list[str]) -> list[LoadError]:
         """Open files and folders (File ▸ Open, Open Recent, drag and drop, the command line). What is quick
-        opens now; folders and PDF reports open off the GUI thread through the same workspace code, after
-        the load under way if there is one. Returns the failures of what opened now."""
+        opens now; folders, PDF reports and large files open off the GUI thread through the same workspace
+        code, after the load under way if there is one. Returns the failures of what opened now."""
         slow = [p for p in paths if needs_background(p)]
         if slow and self.background_load is None:
             self._start_background(slow)

@@ -21,6 +21,7 @@ from viewer import __version__
 APP_FOLDER = "inspection-viewer"
 _lock = threading.Lock()  # the worker thread and the GUI thread may both log at once
 _session_name = ""  # one log per run: every failure of a session goes into the same file
+_logged: set[tuple[Path, str]] = set()  # the stacks already written out in full, and where
 
 
 def cache_folder() -> Path:
@@ -39,19 +40,25 @@ def log_crash(error: BaseException, doing: str) -> Path | None:
     """Append ``error``'s traceback, with what the viewer was doing, to this run's crash log
     (``crash-YYYYMMDD-HHMMSS.log``); the file, or None when no folder could be written."""
     global _session_name
-    entry = (f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} while {doing}\n"
-             f"Inspection Viewer {__version__}, Python {platform.python_version()}, {platform.platform()}\n"
-             + "".join(traceback.format_exception(error)) + "\n")
+    heading = f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} while {doing}\n"
+    stack = "".join(traceback.format_tb(error.__traceback__)) + type(error).__name__
+    full = (heading + f"Inspection Viewer {__version__}, Python {platform.python_version()}, {platform.platform()}\n"
+            + "".join(traceback.format_exception(error)) + "\n")
     with _lock:
         _session_name = _session_name or time.strftime("crash-%Y%m%d-%H%M%S.log")
         for folder in (cache_folder(), Path(tempfile.gettempdir()) / APP_FOLDER):  # a read-only home: the temp folder
+            log = folder / _session_name
+            # the same bug in a thousand files of a folder: its traceback once
+            entry = f"{heading}{type(error).__name__}: {error} (the same traceback as above)\n\n" \
+                if (log, stack) in _logged else full
             try:
                 folder.mkdir(parents=True, exist_ok=True)
-                with open(folder / _session_name, "a", encoding="utf-8", errors="backslashreplace") as log:
-                    log.write(entry)
-                return folder / _session_name
+                with open(log, "a", encoding="utf-8", errors="backslashreplace") as file:
+                    file.write(entry)
             except OSError:
                 continue
+            _logged.add((log, stack))
+            return log
     return None
 
 
