@@ -208,6 +208,14 @@ def test_a_bug_in_the_window_is_logged_and_said_and_the_window_carries_on(window
     assert "ZeroDivisionError: division by zero" in log.read_text(encoding="utf-8")
     assert "Traceback" in capsys.readouterr().err  # and on the terminal, for whoever runs it from one
     assert window.isVisible()
+    box.accept()  # read and closed: the next bug is said again
+
+    def another():
+        raise LookupError("another one")
+
+    QTimer.singleShot(0, another)
+    qtbot.waitUntil(window.bug_dialog.isVisible)
+    assert "(LookupError: another one)" in window.bug_dialog.text()
 
 
 def test_a_large_workbook_opens_off_the_gui_thread(window, qtbot, tmp_path, sample_path, monkeypatch):

@@ -110,15 +110,14 @@ def report_bugs(window) -> None:
         if not isinstance(error, Exception):  # KeyboardInterrupt, SystemExit: not a bug
             return
         message = crash_message(error, log_crash(error, "running the window"))
-        shown = getattr(window, "bug_dialog", None)
-        if shown is not None and shown.isVisible():  # one at a time: a bug in painting would otherwise repeat
-            return
-        box = QMessageBox(QMessageBox.Icon.Critical, "Inspection Viewer hit a bug", message[:1].upper() + message[1:],
-                          QMessageBox.StandardButton.Ok, window)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        window.bug_dialog = box
-        box.open()
+        box = getattr(window, "bug_dialog", None)
+        if box is None:
+            box = window.bug_dialog = QMessageBox(QMessageBox.Icon.Critical, "Inspection Viewer hit a bug", "",
+                                                  QMessageBox.StandardButton.Ok, window)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+        if not box.isVisible():  # one at a time: a bug in painting would bring one for every repaint
+            box.setText(message[:1].upper() + message[1:])
+            box.open()
 
     sys.excepthook = hook
 
@@ -137,7 +136,7 @@ def quit_on_interrupt(app) -> Iterator[threading.Event]:
 
     def on_interrupt(_signal, _frame) -> None:
         interrupted.set()
-        app.exit(130)
+        app.quit()
 
     previous = signal.signal(signal.SIGINT, on_interrupt)
     wake = QTimer()
