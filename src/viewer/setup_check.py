@@ -68,7 +68,7 @@ def missing_libraries(plugin: Path) -> list[str]:
         ctypes.CDLL(str(plugin))
         return []
     except OSError as error:
-        first = re.match(r"([^\s:]+\.so[.\d]*)", str(error))  # "libxcb-icccm.so.4: cannot open shared object file"
+        first = re.match(r"(\S+?): cannot open shared object file", str(error))  # another failure is Qt's to explain
         missing = [first.group(1)] if first else []
     import shutil  # only now: the check that passes costs start-up nothing more
     import subprocess
@@ -109,9 +109,11 @@ def library_problem(env: Mapping[str, str] = os.environ, platform: str = "") -> 
     lines = [f"Qt's '{name}' platform plugin cannot load: the system "
              + (f"library {libs[0]} is missing." if len(libs) == 1 else f"libraries {', '.join(libs)} are missing.")
              for name, libs in missing.items()]
-    system = {lib for libs in missing.values() for lib in libs if not lib.startswith("libQt6")}
-    if len(system) < sum(map(len, missing.values())):  # Qt's own libraries come with PySide6
-        lines.append("Qt's own libraries are missing: reinstall it with 'pip install --force-reinstall PySide6-Essentials'.")
+    every = {lib for libs in missing.values() for lib in libs}
+    system = {lib for lib in every if not lib.startswith("libQt6")}
+    if system != every:  # Qt's own libraries come with PySide6
+        lines.append("Qt's own libraries are missing: reinstall PySide6 with "
+                     "'pip install --force-reinstall PySide6-Essentials'.")
     if system:
         lines += ["On Debian or Ubuntu install the system libraries with:",
                   f"    sudo apt-get install {' '.join(sorted({package_of(lib) for lib in system}))}",
