@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         self.progress.setFormat("%v of %m files")
-        self.statusBar().showMessage(f"Opening {name}…")
+        self.statusBar().showMessage(f"Opening {name}…" if name else f"Opening {total} files…")
 
     def _background_batch(self, batch: OpenResult) -> None:
         # While loading, only the list grows: filling a tab takes the GUI thread for over 100 ms, so an
