@@ -20,7 +20,10 @@ $(TESTSTAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(STAMP)
 
+# The system libraries Qt needs for a window (and a display) are checked first, with the apt-get line for what is
+# missing; with QT_QPA_PLATFORM=offscreen (no window, e.g. on a server) that check only notes what a desktop needs.
 run: $(STAMP)
+	$(BIN)/python -m viewer.setup_check
 	$(BIN)/inspection-viewer $(FILES)
 
 # The layering (import-linter) and the code style (ruff) are checked first: a violation fails the build.

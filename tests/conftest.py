@@ -43,3 +43,18 @@ def run_cli_process(*args: str) -> subprocess.CompletedProcess:
     """The real command in its own interpreter, for the few end-to-end tests."""
     return subprocess.run([sys.executable, "-m", "viewer", *args], capture_output=True, text=True, cwd=REPO,
                           timeout=180)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    """The main window, shown, with its own settings file; a load still running at the end is stopped."""
+    from PySide6.QtCore import QSettings
+
+    from viewer.ui.main_window import MainWindow
+
+    win = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    if win.background_load is not None:
+        win.background_load.stop()

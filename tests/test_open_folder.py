@@ -5,25 +5,11 @@ from __future__ import annotations
 import json
 import shutil
 
-import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 
 from viewer.formats.inspection_file import load_inspection
-from viewer.ui.main_window import MainWindow
 
 from conftest import BAD
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    win = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    if win.background_load is not None:
-        win.background_load.cancel()
-        win.background_load.wait()
 
 
 def _folder(tmp_path, sample_path, count: int, bad: tuple[str, ...] = ()):

@@ -7,6 +7,7 @@ imported only when a window is wanted.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from viewer import __version__
@@ -98,6 +99,10 @@ def _outcomes_parser() -> argparse.ArgumentParser:
     return parser
 
 
+COMMANDS = ("check", "summary", "convert", "frameworks", "outcomes")
+INTERRUPTED = 130  # the shell's status for a command ended by Ctrl-C (128 + SIGINT)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     for stream in (sys.stdout, sys.stderr):
@@ -108,6 +113,15 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return 0
+    except KeyboardInterrupt:  # Ctrl-C: one line, not a traceback
+        print("inspection-viewer: interrupted", file=sys.stderr)
+        return INTERRUPTED
+    except Exception as error:  # noqa: BLE001 (a bug: logged with its traceback, said in one line)
+        from viewer.workspace.crash_log import crash_message, log_crash
+
+        print(f"inspection-viewer: {crash_message(error, log_crash(error, 'running ' + ' '.join(argv)))}",
+              file=sys.stderr)
+        return 1
 
 
 def _dispatch(argv: list[str]) -> int:
@@ -142,7 +156,12 @@ def _dispatch(argv: list[str]) -> int:
             if args.framework not in known:
                 _outcomes_parser().error(f"unknown framework {args.framework!r} (known: {', '.join(known)})")
         return run_outcomes(args.framework, args.region, args.format or "table")
-    args = _gui_parser().parse_args(argv)
+    parser = _gui_parser()
+    args = parser.parse_args(argv)
+    if args.files and not any(os.path.exists(f) for f in args.files):  # a mistyped command or file: no window
+        parser.error(f"{', '.join(args.files)}: no such command, file or folder. The commands are "
+                     f"{', '.join(COMMANDS[:-1])} and {COMMANDS[-1]} ('inspection-viewer COMMAND --help' for each); "
+                     "anything else is a file or folder to open in the window.")
     from viewer.ui.app import run_gui
 
     return run_gui(args.files, exit_after_load=args.exit_after_load)

@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.error_dialog: QMessageBox | None = None
         self.background_load: BackgroundLoad | None = None
         self.background_failures: list[LoadError] = []  # from background loads, for --exit-after-load
+        self.waiting_loads: list[list[str]] = []  # folders and PDFs asked for while another load was running
         self.setWindowTitle("Inspection Viewer")
         self.setAcceptDrops(True)
 
@@ -117,37 +118,46 @@ class MainWindow(QMainWindow):
 
     def open_files(self, paths: list[str]) -> list[LoadError]:
         """Open files and folders (File ▸ Open, Open Recent, drag and drop, the command line). What is quick
-        opens now; folders and PDF reports open off the GUI thread through the same workspace code.
-        Returns the failures of what opened now."""
+        opens now; folders, PDF reports and large files open off the GUI thread through the same workspace
+        code, after the load under way if there is one. Returns the failures of what opened now."""
         slow = [p for p in paths if needs_background(p)]
-        if slow:
-            if self.background_load is None:
-                self._start_background(slow, files=not any(Path(p).is_dir() for p in slow))
-            else:
-                self.statusBar().showMessage("Files are already being opened; cancel that first.", 5000)
+        if slow and self.background_load is None:
+            self._start_background(slow)
+        elif slow:
+            self.waiting_loads.append(slow)
+            self.statusBar().showMessage(f"{len(slow)} more to open when the files being opened now are done.", 5000)
         quick = [p for p in paths if p not in slow]
         if not quick:
             return []
         result = open_paths(quick)
-        self._show_opened(result, select=True, remember=True)
+        self._show_opened(result)
         return result.failed
 
-    def _show_opened(self, result: OpenResult, select: bool, remember: bool, cancelled: bool = False) -> None:
-        """Show what opening gave: the new rows (the last one selected with ``select``), what the importer
-        found, the failures in a dialog, and the files in Open Recent with ``remember``."""
+    def _show_opened(self, result: OpenResult) -> None:
+        """Show what opening gave: the new rows, the files in Open Recent, what the importer found and the
+        failures in a dialog, then the last inspection opened (last: a bug in a tab must not hide the rest)."""
         if result.opened:
             row = self.inspection_list.add(result.opened)
             self._inspections_changed()
-            if select or self.inspection_list.currentRow() < 0:
-                wanted = row if select else 0
-                if self.inspection_list.currentRow() == wanted:  # the row was current: its inspection changed
-                    self._show_current(wanted)
-                else:
-                    self.inspection_list.setCurrentRow(wanted)  # shows it (once), through currentRowChanged
-        if remember and self.interactive:  # smoke tests and benchmarks leave the user's recent files alone
-            for file in dict.fromkeys(str(Path(o.file).resolve()) for o in result.opened):
+        self._remember(result.opened)
+        self._report(result)
+        if result.opened:
+            self._select_row(row)
+
+    def _remember(self, opened: list[OpenedInspection]) -> None:
+        """Put the files in File ▸ Open Recent (smoke tests and benchmarks leave the user's list alone)."""
+        if self.interactive:
+            for file in dict.fromkeys(o.key[0] for o in opened):
                 self.recent.remember(file)
-        self._report(result, cancelled)
+
+    def _select_row(self, row: int) -> None:
+        """Select ``row`` and show it: the list's signal shows a new row; a row already current may hold a
+        new inspection (the same file opened again), so it is shown here."""
+        rows = self.inspection_list
+        if rows.currentRow() == row:
+            self._show_current(row)
+        else:
+            rows.setCurrentRow(row)
 
     def _report(self, result: OpenResult, cancelled: bool = False) -> None:
         opened, failures = len(result.opened), result.failed
@@ -177,12 +187,12 @@ class MainWindow(QMainWindow):
         self.error_dialog.open()  # window-modal but not blocking, so nothing waits on it
 
     # ----- opening off the GUI thread ------------------------------------------------------------
-    def _start_background(self, paths: list[str], files: bool) -> None:
+    def _start_background(self, paths: list[str]) -> None:
+        files = not any(Path(p).is_dir() for p in paths)  # files were opened, not a folder: select and remember them
         self.background_load = load = BackgroundLoad(paths, files, self)
-        queued = Qt.ConnectionType.QueuedConnection  # always run these slots on the GUI thread
-        load.worker.progress.connect(self._background_progress, queued)
-        load.worker.batch.connect(self._background_batch, queued)
-        load.worker.finished.connect(self._background_finished, queued)
+        load.progress.connect(self._background_progress)
+        load.batch.connect(self._background_batch)
+        load.finished.connect(self._background_finished)
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
@@ -191,43 +201,42 @@ class MainWindow(QMainWindow):
         load.start()
 
     def cancel_background_load(self) -> None:
+        """Cancel: the load ends now (the file being read is dropped) and what was waiting is not opened."""
+        self.waiting_loads.clear()
         if self.background_load is not None:
             self.background_load.cancel()
-            self.cancel_button.setEnabled(False)
 
     def _background_progress(self, done: int, total: int, name: str) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         self.progress.setFormat("%v of %m files")
-        self.statusBar().showMessage(f"Opening {name}…")
+        self.statusBar().showMessage(f"Opening {name}…" if name else f"Opening {total} files…")
 
     def _background_batch(self, batch: OpenResult) -> None:
         # While loading, only the list grows: filling a tab takes the GUI thread for over 100 ms, so an
         # inspection is shown when the load has finished.
-        self.background_load.result.extend(batch)
         if batch.opened:
             self.inspection_list.add(batch.opened)
             self._inspections_changed()
 
     def _background_finished(self, cancelled: bool) -> None:
         load, self.background_load = self.background_load, None
-        load.wait()
-        load.deleteLater()
+        load.deleteLater()  # its worker may still be putting down a file after a cancel: it holds itself
         self.progress.hide()
         self.cancel_button.hide()
-        self.cancel_button.setEnabled(True)
         self.open_folder_action.setEnabled(True)
         result = load.result
         self.background_failures.extend(result.failed)
-        # The rows are in the list already; show the last file opened (or the first row after a folder).
-        if result.opened:
-            rows = self.inspection_list
-            rows.setCurrentRow(rows.entries.index(result.opened[-1]) if load.files else max(rows.currentRow(), 0))
-            self._show_current(rows.currentRow())
-        if load.files and self.interactive:
-            for file in dict.fromkeys(str(Path(o.file).resolve()) for o in result.opened):
-                self.recent.remember(file)
+        if load.files:
+            self._remember(result.opened)
         self._report(result, cancelled)
+        if self.waiting_loads:
+            self._start_background(self.waiting_loads.pop(0))
+        # The rows are in the list already; show the last file opened (or the first row after a folder).
+        rows = self.inspection_list
+        if result.opened:
+            last = result.opened[-1]
+            self._select_row(rows.entries.index(last) if load.files and last in rows.entries else max(rows.currentRow(), 0))
 
     # ----- saving ------------------------------------------------------------------------------
     def save_current_as(self) -> None:
@@ -383,9 +392,9 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        if self.background_load is not None:  # stop the worker before the window goes
-            self.background_load.cancel()
-            self.background_load.wait()
+        if self.background_load is not None:  # stop the worker before the window goes, reporting nothing more
+            self.background_load.finished.disconnect(self._background_finished)
+            self.background_load.stop()
         if self.interactive:
             self.settings.setValue("geometry", self.saveGeometry())
             self.settings.setValue("splitter", self.splitter.saveState())
