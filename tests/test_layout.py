@@ -142,3 +142,24 @@ def test_dark_scheme_gives_a_dark_window_and_readable_notes(qtbot, tmp_path, mon
     finally:
         app.setPalette(before_palette)
         app.setStyle(before_style)
+
+
+def test_the_tabs_titles_are_their_classes_and_the_chart_tabs_wait_to_be_shown():
+    import subprocess
+    import sys
+
+    from viewer.ui.main_window import TAB_TITLES
+    from viewer.ui.tabs.compare_tab import CompareTab
+    from viewer.ui.tabs.key_questions_tab import KeyQuestionsTab
+    from viewer.ui.tabs.ratings_tab import RatingsTab
+    from viewer.ui.tabs.service_gaps_tab import ServiceGapsTab
+    from viewer.ui.tabs.staffing_tab import StaffingTab
+
+    assert TAB_TITLES == [c.TITLE for c in (RatingsTab, KeyQuestionsTab, StaffingTab, ServiceGapsTab, CompareTab)]
+    # a fresh interpreter: the window's module brings neither pyqtgraph nor the chart tabs
+    code = ("import sys, viewer.ui.main_window; "
+            "print(any(m.startswith('pyqtgraph') or m.endswith(('staffing_tab', 'key_questions_tab')) "
+            "for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""})
+    assert out.stdout.strip() == "False"
