@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QSizeF
 from PySide6.QtGui import QPagedPaintDevice, QTextBlock, QTextBlockFormat, QTextCursor, QTextDocument, QTextFormat, QTextTable
 
 from viewer.printing.pages import body_rect, new_document
@@ -26,6 +27,7 @@ KEEP_WITH_NEXT_PT = {2: 90.0, 3: 60.0}
 SPACE_ABOVE_PT = {2: 14.0, 3: 9.0}
 PX_PER_PT = 96 / 72  # a text format's lengths are pixels of a 96-dpi screen; the layout scales them to the device
 MAX_LAYOUT_PASSES = 60
+ENDLESS_PAGE = 1e7  # device units: a page no printout fills, within the layout's fixed-point range
 
 # (table, row) page breaks asked for → the HTML, and which data table and row each <table> starts at
 HtmlFor = Callable[[frozenset[tuple[int, int]]], tuple[str, list[tuple[int, int]]]]
@@ -165,11 +167,15 @@ def laid_out(device: QPagedPaintDevice, charts: Sequence[ChartSvg], html_for: Ht
     body = body_rect(device)
     row_breaks: set[tuple[int, int]] = set()
     heading_breaks: set[int] = set()
+    natural: list[_Rows] = []
     for _ in range(MAX_LAYOUT_PASSES):  # each pass mends the earliest problem; later content only moves down
         html, emitted = html_for(frozenset(row_breaks))
         doc.setHtml(html)
-        _set_spacing_and_breaks(doc, heading_breaks)  # before the page size: edits after it leave
-        doc.setPageSize(body.size())                                   # parts of the layout stale
+        _set_spacing_and_breaks(doc, heading_breaks)  # before the page size: edits after it leave parts
+        if not natural:                                # of the layout stale
+            doc.setPageSize(QSizeF(body.width(), ENDLESS_PAGE))
+            natural = [_Rows(doc.documentLayout(), table) for table in data_tables(doc)]
+        doc.setPageSize(body.size())
         problem = _Layout(doc, emitted, body.height(), dots_per_point).first_problem()
         if problem is None:
             break
@@ -178,4 +184,34 @@ def laid_out(device: QPagedPaintDevice, charts: Sequence[ChartSvg], html_for: Ht
         if key in breaks:
             break  # a break already made did not mend it (content taller than a page): print as laid out
         breaks.add(key)
+        if kind == "row":  # the rest of a long table (the comparison's grid) is broken in the same pass
+            row_breaks.update((key[0], row) for row in natural[key[0]].breaks_after(key[1], body.height()))
     return doc
+
+
+class _Rows:
+    """A data table's rows as laid out on one endless page: where each starts and ends, which does not
+    change when the table is split, so where a part that starts at the top of a page must end is known
+    without laying the document out again for every page (a 231-unit grid takes 20 pages)."""
+
+    def __init__(self, layout, table: QTextTable) -> None:
+        header = table.format().headerRowCount()
+        self.extents = [row_extent(layout, table, row) for row in range(header, table.rows())]
+        # From the top of a part (its frame) to its first row: the header row repeated above it.
+        self.offset = self.extents[0][0] - layout.frameBoundingRect(table).top() if self.extents else 0.0
+
+    def breaks_after(self, start: int, page_height: float) -> list[int]:
+        """The rows before which the parts that follow a break at ``start`` must break: each part starts at the
+        top of a page and ends with the last row wholly on it (the last two rows go over together). A row is
+        only counted as not fitting when it surely does not, so a break is never made that is not needed; the
+        checks of the next pass find any it missed."""
+        found, rows = [], len(self.extents)
+        while True:
+            base = self.extents[start][0] - self.offset  # where the part's top would be on this endless page
+            end = next((row for row in range(start + 1, rows) if self.extents[row][1] - base > page_height), None)
+            if end is None:
+                return found
+            if rows - end == 1 and end - 1 > start:
+                end -= 1
+            found.append(end)
+            start = end

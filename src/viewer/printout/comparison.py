@@ -102,7 +102,8 @@ def _heat_map(c: Comparison, table: Tables, width_pt: float) -> str:
                               align="center" if col in coloured else "right" if col == "Score" else "left"))
         rows.append("<tr>" + "".join(cells) + "</tr>")
     legend = " · ".join(f"{e(code)} {e(name)}" for code, name in c.standard_names.items() if code in columns)
-    return ("<h2>Ratings of each unit</h2>" + table(list(zip(columns, widths)), rows, f"{HEAT_MAP_PT:g}pt")
+    return ("<h2>Ratings of each unit</h2>"
+            + table(list(zip(columns, widths.percents)), rows, f"{HEAT_MAP_PT:g}pt", widths.padding)
             + f'<p style="{NOTE_STYLE}">{legend}. Each cell shows the published rating; '
             "a paler “(computed)” cell is a rating the report does not publish but the rules give.</p>")
 

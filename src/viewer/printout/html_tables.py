@@ -44,7 +44,7 @@ class Tables:
         self.count = 0
         self.emitted: list[tuple[int, int]] = []
 
-    def __call__(self, headers: list[tuple[str, str | None]], rows: list[str], size: str = "") -> str:
+    def __call__(self, headers: list[tuple[str, str | None]], rows: list[str], size: str = "", padding: int = 2) -> str:
         table, self.count = self.count, self.count + 1
         head = "".join(cell(e(h), bg=HEAD_BG, header=True, width=w) for h, w in headers)
         starts = [0] + sorted(r for t, r in self.breaks if t == table and 0 < r < len(rows))
@@ -55,7 +55,7 @@ class Tables:
             font = f" font-size:{size};" if size else ""
             self.emitted.append((table, start))
             # Solid borders: Qt's default "outset" style draws each rule in two shades, some rows darker.
-            parts.append('<table width="100%" border="1" cellspacing="0" cellpadding="2" '
+            parts.append(f'<table width="100%" border="1" cellspacing="0" cellpadding="{padding}" '
                          f'style="border-color:{RULE}; border-style:solid; border-collapse:collapse; '
                          f'margin-bottom:6pt;{brk}{font}">'
                          f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows[start:end])}</tbody></table>")

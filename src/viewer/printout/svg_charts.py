@@ -7,6 +7,7 @@ is measured (``text_width``) so that none is clipped by the chart's edge or writ
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
@@ -48,9 +49,10 @@ def _rect(x: float, y: float, w: float, h: float, fill: str, extra: str = "") ->
 
 
 class _Rows:
-    """The lines of text above the plot (band names, the reference line's label), packed onto as few rows
-    as they need: a text goes on the lowest row where it keeps ``GAP_PT`` from every text already
-    there, so a name wider than its band may stand over its neighbour's stretch on another row."""
+    """Lines of text packed onto as few rows as they need: a text goes on the row nearest the plot where
+    it keeps ``GAP_PT`` from every text already there. Above the plot: band names (one wider than its
+    band stands over its neighbour's stretch on another row) and the reference line's label; below the
+    axis: tick labels, where band edges close together would put them on top of each other."""
 
     def __init__(self, left: float, right: float) -> None:
         self.left, self.right = left, right
@@ -85,8 +87,9 @@ class _Rows:
     def height(self) -> float:
         return LINE_PT * len(self.taken)
 
-    def svg(self, plot_top: float) -> list[str]:
-        return [_text(x0, plot_top - 3 - LINE_PT * row, line, colour=palette.MUTED) for row, x0, line in self.placed]
+    def svg(self, baseline: Callable[[int], float]) -> list[str]:
+        """The texts, each row's baseline given by ``baseline(row)``."""
+        return [_text(x0, baseline(row), line, colour=palette.MUTED) for row, x0, line in self.placed]
 
 
 def chart_svg(chart: BarChart, *, width_pt: float = 500, title: bool = False) -> ChartSvg:
@@ -118,7 +121,10 @@ def chart_svg(chart: BarChart, *, width_pt: float = 500, title: bool = False) ->
     row_h = [max(18.0, LINE_PT * len(lines) + 6) for lines in wrapped]
     plot_h = sum(row_h) + 6
     axis_y = top + plot_h
-    height = axis_y + (27.0 if chart.x_title else 14.0)
+    below = _Rows(0.0, width_pt)
+    for tick in chart.ticks:
+        below.place([chart.tick_text(tick)], x_of(tick))
+    height = axis_y + below.height + (17.0 if chart.x_title else 4.0)
 
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width_pt:g}pt" height="{height:g}pt" '
              f'viewBox="0 0 {width_pt:g} {height:g}">']
@@ -127,7 +133,7 @@ def chart_svg(chart: BarChart, *, width_pt: float = 500, title: bool = False) ->
     for band in chart.bands:
         x0, x1 = x_of(band.low), x_of(min(band.high, max_value))
         parts.append(_rect(x0, top, x1 - x0, plot_h, band.tint))
-    parts += above.svg(top)
+    parts += above.svg(lambda row: top - 3 - LINE_PT * row)
     for edge in chart.edges:
         x = x_of(edge)
         parts.append(f'<line x1="{x:.1f}" y1="{top:.1f}" x2="{x:.1f}" y2="{axis_y:.1f}" '
@@ -163,10 +169,10 @@ def chart_svg(chart: BarChart, *, width_pt: float = 500, title: bool = False) ->
     parts.append(f'<line x1="{plot_x:.1f}" y1="{axis_y:.1f}" x2="{plot_x + plot_w:.1f}" y2="{axis_y:.1f}" '
                  f'stroke="{GRID}"/>')
     parts.append(f'<line x1="{plot_x:.1f}" y1="{top:.1f}" x2="{plot_x:.1f}" y2="{axis_y:.1f}" stroke="#808080"/>')
-    for tick in chart.ticks:
-        parts.append(_text(x_of(tick), axis_y + 11, chart.tick_text(tick), anchor="middle", colour=palette.MUTED))
+    parts += below.svg(lambda row: axis_y + 11 + LINE_PT * row)
     if chart.x_title:
-        parts.append(_text(plot_x + plot_w / 2, axis_y + 24, chart.x_title, anchor="middle", colour=palette.MUTED))
+        parts.append(_text(plot_x + plot_w / 2, axis_y + below.height + 14, chart.x_title, anchor="middle",
+                           colour=palette.MUTED))
     parts.append("</svg>")
     return ChartSvg(chart.id, "".join(parts), width_pt, height, chart)
 
