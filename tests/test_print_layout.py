@@ -181,7 +181,8 @@ def test_no_word_of_the_grid_is_cut(compare_tab, tmp_path, paper):
 
 
 def test_every_published_outcome_of_every_programme_prints_by_the_rules(compare_tab, tmp_path):
-    """The longest grid there is, some 30 pages: every row whole, none alone."""
+    """The longest comparison there is, over 15 pages: a grid for each programme with only its own standards,
+    every row whole, none alone."""
     box = compare_tab.framework_box
     chosen = box.currentIndex()
     box.setCurrentIndex(box.findData(None))  # every programme
@@ -191,8 +192,16 @@ def test_every_published_outcome_of_every_programme_prints_by_the_rules(compare_
         pages = _laid_out(printed_comparison.build_document, comparison, printed_comparison.comparison_layout(),
                           tmp_path)
         _check_rules(pages)
-        grid = _whole_tables(pages.doc)[0]
-        assert sum(len(pages.rows(part)) for part in grid) == len(comparison.units)
-        assert pages.doc.pageCount() > 20
+        programmes = comparison.units["Framework"].nunique()
+        grids = _whole_tables(pages.doc)[:programmes]
+        assert sum(len(pages.rows(part)) for grid in grids for part in grid) == len(comparison.units)
+        for grid in grids:  # no column of another programme's standards, all "not in framework"
+            columns = zip(*[[part.cellAt(row, column).firstCursorPosition().block().text()
+                             for column in range(part.columns())] for part in grid for row in range(1, part.rows())])
+            assert all(set(texts) != {"not in framework"} for texts in columns)
+            assert "Framework" not in _printed_columns(grid[0])
+        headings_text = [h.text() for h in headings(pages.doc)]
+        assert "hmip-probation-pdu-2023: 36 units" in headings_text
+        assert pages.doc.pageCount() > 15
     finally:
         box.setCurrentIndex(chosen)

@@ -165,28 +165,41 @@ def laid_out(device: QPagedPaintDevice, charts: Sequence[ChartSvg], html_for: Ht
     doc = new_document(device, charts)
     dots_per_point = device.logicalDpiY() / 72.0
     body = body_rect(device)
-    row_breaks: set[tuple[int, int]] = set()
+    row_breaks: set[tuple[int, int]] = set()  # breaks that mend a problem found
+    foreseen: set[tuple[int, int]] = set()  # breaks worked out for the rest of a table broken once
     heading_breaks: set[int] = set()
     natural: list[_Rows] = []
+    top_gap = 0.0  # from the top of a page to a table part that starts there (known once there is one)
     for _ in range(MAX_LAYOUT_PASSES):  # each pass mends the earliest problem; later content only moves down
-        html, emitted = html_for(frozenset(row_breaks))
+        html, emitted = html_for(frozenset(row_breaks | foreseen))
         doc.setHtml(html)
         _set_spacing_and_breaks(doc, heading_breaks)  # before the page size: edits after it leave parts
         if not natural:                                # of the layout stale
             doc.setPageSize(QSizeF(body.width(), ENDLESS_PAGE))
             natural = [_Rows(doc.documentLayout(), table) for table in data_tables(doc)]
         doc.setPageSize(body.size())
+        top_gap = top_gap or _top_gap(doc, emitted, body.height())
         problem = _Layout(doc, emitted, body.height(), dots_per_point).first_problem()
         if problem is None:
             break
         kind, key = problem
         breaks = heading_breaks if kind == "heading" else row_breaks
-        if key in breaks:
+        if key in breaks or key in foreseen:
             break  # a break already made did not mend it (content taller than a page): print as laid out
         breaks.add(key)
         if kind == "row":  # the rest of a long table (the comparison's grid) is broken in the same pass
-            row_breaks.update((key[0], row) for row in natural[key[0]].breaks_after(key[1], body.height()))
+            table, row = key
+            foreseen = {(t, r) for t, r in foreseen if t != table or r < row}  # worked out from a row that moved
+            foreseen.update((table, r) for r in natural[table].breaks_after(row, body.height() - top_gap))
     return doc
+
+
+def _top_gap(doc: QTextDocument, emitted: list[tuple[int, int]], page_height: float) -> float:
+    """Where a table part that a break sent to a new page starts, below the page's top; 0 if none did yet."""
+    for table, (_, start) in zip(data_tables(doc), emitted):
+        if start:
+            return doc.documentLayout().frameBoundingRect(table).top() % page_height
+    return 0.0
 
 
 class _Rows:
@@ -202,9 +215,10 @@ class _Rows:
 
     def breaks_after(self, start: int, page_height: float) -> list[int]:
         """The rows before which the parts that follow a break at ``start`` must break: each part starts at the
-        top of a page and ends with the last row wholly on it (the last two rows go over together). A row is
-        only counted as not fitting when it surely does not, so a break is never made that is not needed; the
-        checks of the next pass find any it missed."""
+        top of a page ``page_height`` high and ends with the last row wholly on it (the last two rows go over
+        together). Where a part starts is never taken higher than it is, so no break is made that is not
+        needed; one a row above it needed instead is found by the next pass's checks, and these worked out
+        again from there."""
         found, rows = [], len(self.extents)
         while True:
             base = self.extents[start][0] - self.offset  # where the part's top would be on this endless page

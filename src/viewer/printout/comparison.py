@@ -17,7 +17,7 @@ from viewer.formats.printout_marks import COMPARISON_MARK
 from viewer.model import palette
 from viewer.model.charts import across_units_chart
 from viewer.model.compare import (
-    BY_REGION, COUNT_RATINGS, OVERALL, AcrossUnits, Entry, across_units, cell_rating, compare_cell_colours,
+    BY_REGION, COUNT_RATINGS, NOT_IN_FRAMEWORK, OVERALL, AcrossUnits, Entry, across_units, cell_rating, compare_cell_colours,
     counts_for, framework_note, place_line, rating_columns, rating_counts, standard_names,
 )
 from viewer.model.ratings import colours_for, match_rating
@@ -78,22 +78,49 @@ def build_comparison(entries: Sequence[Entry], units: pd.DataFrame, *, selected:
 # -------------------------------------------------------------------------------------------- HTML
 
 def _heat_map(c: Comparison, table: Tables, width_pt: float) -> str:
-    """The units × standards grid, with the columns the tab shows: a framework, a source or (with published
-    outcomes) a standard no unit has a rating for takes no room."""
+    """The units × standards grid with the columns the tab shows. Units of several programmes get a grid
+    each, under the programme's name, with only its own standards: one grid of every programme's
+    standards is too wide for a page (the screen scrolls), and programmes are never ranked together."""
     frame = c.units
-    single = len(set(frame["Framework"])) <= 1
-    columns = [col for col in frame.columns if col not in HIDDEN_COLUMNS and not (single and col == "Framework")
-               and not (col == "Source" and frame["Source"].nunique() <= 1)
-               and not (col in c.standard_names and not any(cell_rating(t) for t in frame[col]) and c.published)]
+    programmes = list(dict.fromkeys(frame["Framework"]))
+    parts = ["<h2>Ratings of each unit</h2>"]
+    printed: set[str] = set()
+    for programme in programmes:
+        group = frame[frame["Framework"] == programme] if len(programmes) > 1 else frame
+        if len(programmes) > 1:
+            parts.append(f"<h3>{e(programme)}: {len(group)} unit{'s' if len(group) != 1 else ''}</h3>")
+        columns = _grid_columns(c, group)
+        printed.update(columns)
+        parts.append(_grid(c, group, columns, table, width_pt))
+    legend = " · ".join(f"{e(code)} {e(name)}" for code, name in c.standard_names.items() if code in printed)
+    return ("".join(parts) + f'<p style="{NOTE_STYLE}">{legend}. Each cell shows the published rating; '
+            "a paler “(computed)” cell is a rating the report does not publish but the rules give.</p>")
+
+
+def _grid_columns(c: Comparison, group: pd.DataFrame) -> list[str]:
+    """As the tab: no sort columns, no framework column for one programme, no source column for one source,
+    and (with published outcomes) no standard that no unit has a rating for; nor another programme's."""
+    def shown(col: str) -> bool:
+        if col in HIDDEN_COLUMNS or col == "Framework" and group["Framework"].nunique() <= 1:
+            return False
+        if col == "Source":
+            return c.units["Source"].nunique() > 1
+        if col in c.standard_names:
+            return (not all(t == NOT_IN_FRAMEWORK for t in group[col])
+                    and not (c.published and not any(cell_rating(t) for t in group[col])))
+        return True
+    return [col for col in group.columns if shown(col)]
+
+
+def _grid(c: Comparison, frame: pd.DataFrame, columns: list[str], table: Tables, width_pt: float) -> str:
     coloured = set(rating_columns(frame)) | {"Check"}
     texts = {col: ["" if pd.isna(v) else str(v) for v in frame[col]] for col in columns}
     widths = column_widths([(col, texts[col], col in ("Unit", "Overall")) for col in columns], width_pt, HEAT_MAP_PT,
                            alike=frozenset(i for i, col in enumerate(columns) if col in c.standard_names))
     rows = []
-    for position, record in frame.iterrows():
+    for position, record in zip(frame.index, zip(*texts.values())):
         cells = []
-        for col in columns:
-            text = "" if pd.isna(record[col]) else str(record[col])
+        for col, text in zip(columns, record):
             colours = compare_cell_colours(text) if col in coloured else None
             if col == "Unit" and position == c.highlighted:
                 colours = palette.HIGHLIGHT  # the highlighted unit's name, as on screen
@@ -101,11 +128,7 @@ def _heat_map(c: Comparison, table: Tables, width_pt: float) -> str:
                               bold=col in ("Unit", "Overall"),
                               align="center" if col in coloured else "right" if col == "Score" else "left"))
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    legend = " · ".join(f"{e(code)} {e(name)}" for code, name in c.standard_names.items() if code in columns)
-    return ("<h2>Ratings of each unit</h2>"
-            + table(list(zip(columns, widths.percents)), rows, f"{HEAT_MAP_PT:g}pt", widths.padding)
-            + f'<p style="{NOTE_STYLE}">{legend}. Each cell shows the published rating; '
-            "a paler “(computed)” cell is a rating the report does not publish but the rules give.</p>")
+    return table(list(zip(columns, widths.percents)), rows, f"{HEAT_MAP_PT:g}pt", widths.padding)
 
 
 def _across(c: Comparison, inline: bool, table: Tables) -> str:
