@@ -82,6 +82,11 @@ def _check_rules(pages: Pages) -> None:
             on_page[pages.page(top)] = on_page.get(pages.page(top), 0) + 1
         if len(on_page) > 1:
             assert min(on_page.values()) >= 2, f"a table of {len(rows)} rows leaves one alone on a page: {on_page}"
+        after = pages.doc.findBlock(parts[-1].lastPosition() + 1).next()  # past the block closing the table
+        if after.isValid() and QTextCursor(after).currentTable() is None:
+            bottom, top = _bottom_of_what_precedes(pages, after), pages.layout.blockBoundingRect(after).top()
+            if pages.page(bottom) == pages.page(top):
+                assert (top - bottom) / pages.point >= 8, f"{after.text()[:30]!r} touches the table above it"
         for part in parts:  # a header row is never alone at the foot of a page
             header_bottom = row_extent(pages.layout, part, 0)[1]
             assert pages.page(header_bottom - 1) == pages.page(pages.rows(part)[0][0])
@@ -95,11 +100,15 @@ def _check_rules(pages: Pages) -> None:
             assert space >= 9, f"{heading.text()!r} is {space:.1f} pt below what precedes it"
 
 
-def _bottom_of_what_precedes(pages: Pages, heading) -> float:
-    before = heading.previous()
+def _bottom_of_what_precedes(pages: Pages, block) -> float:
+    """The bottom of the text just above ``block``: of a paragraph, or of the last row of a table (its frame
+    reaches lower, to a margin below its rule)."""
+    before = block.previous()
+    while before.isValid() and not before.text() and QTextCursor(before).currentTable() is None:
+        before = before.previous()  # the empty block that closes a table
     table = QTextCursor(before).currentTable()
     if table is not None:
-        return pages.layout.frameBoundingRect(table).bottom()
+        return row_extent(pages.layout, table, table.rows() - 1)[1]
     return pages.layout.blockBoundingRect(before).bottom()
 
 

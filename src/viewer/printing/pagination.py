@@ -25,6 +25,7 @@ KEEP_WITH_NEXT_PT = {2: 90.0, 3: 60.0}
 # margin into the block before it, and after a table that is lost, so "Recommendations" touched the
 # table above it.
 SPACE_ABOVE_PT = {2: 14.0, 3: 9.0}
+SPACE_AROUND_TABLE_PT = 8.0  # between a table and a chart or a note above or below it
 PX_PER_PT = 96 / 72  # a text format's lengths are pixels of a 96-dpi screen; the layout scales them to the device
 MAX_LAYOUT_PASSES = 60
 ENDLESS_PAGE = 1e7  # device units: a page no printout fills, within the layout's fixed-point range
@@ -60,6 +61,18 @@ def row_extent(layout, table: QTextTable, row: int) -> tuple[float, float]:
 
 
 def _set_spacing_and_breaks(doc: QTextDocument, breaks: set[int]) -> None:
+    for table in data_tables(doc):  # a chart or a note next to a table: margins are lost there the same way
+        after = doc.findBlock(table.lastPosition() + 1).next()  # past the empty block that closes every table
+        if after.isValid() and after.blockFormat().headingLevel() not in SPACE_ABOVE_PT \
+                and QTextCursor(after).currentTable() is None:
+            fmt = QTextBlockFormat()
+            fmt.setTopMargin(max(after.blockFormat().topMargin(), SPACE_AROUND_TABLE_PT * PX_PER_PT))
+            QTextCursor(after).mergeBlockFormat(fmt)
+        before = doc.findBlock(table.firstPosition() - 1)
+        if before.text() and before.blockFormat().headingLevel() not in SPACE_ABOVE_PT:  # under a chart
+            table_format = table.format()
+            table_format.setTopMargin(SPACE_AROUND_TABLE_PT * PX_PER_PT)
+            table.setFormat(table_format)
     for index, block in enumerate(headings(doc)):
         fmt = QTextBlockFormat()
         fmt.setTopMargin(SPACE_ABOVE_PT[block.blockFormat().headingLevel()] * PX_PER_PT)
