@@ -77,6 +77,7 @@ def new_document(device: QPagedPaintDevice, charts: Sequence[ChartSvg]) -> QText
     """An empty document laid out for ``device``'s page, in the printed style, that draws
     ``<img src="chart:ID">`` from ``charts`` as vectors. Give it HTML, then ``paint_pages``."""
     doc = QTextDocument()
+    doc.setUndoRedoEnabled(False)  # the printer's edits (spacing, page breaks) need no history
     doc.documentLayout().setPaintDevice(device)
     doc.setDefaultFont(print_font(BASE_POINT_SIZE))
     doc.setDefaultStyleSheet(STYLE)

@@ -61,13 +61,20 @@ def row_extent(layout, table: QTextTable, row: int) -> tuple[float, float]:
 
 
 def _set_spacing_and_breaks(doc: QTextDocument, breaks: set[int]) -> None:
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()  # one change for the layout to catch up with, not one an edit
+
+    def merge(block: QTextBlock, fmt: QTextBlockFormat) -> None:
+        cursor.setPosition(block.position())
+        cursor.mergeBlockFormat(fmt)
+
     for table in data_tables(doc):  # a chart or a note next to a table: margins are lost there the same way
         after = doc.findBlock(table.lastPosition() + 1).next()  # past the empty block that closes every table
         if after.isValid() and after.blockFormat().headingLevel() not in SPACE_ABOVE_PT \
                 and QTextCursor(after).currentTable() is None:
             fmt = QTextBlockFormat()
             fmt.setTopMargin(max(after.blockFormat().topMargin(), SPACE_AROUND_TABLE_PT * PX_PER_PT))
-            QTextCursor(after).mergeBlockFormat(fmt)
+            merge(after, fmt)
         before = doc.findBlock(table.firstPosition() - 1)
         if before.text() and before.blockFormat().headingLevel() not in SPACE_ABOVE_PT:  # under a chart
             table_format = table.format()
@@ -78,7 +85,8 @@ def _set_spacing_and_breaks(doc: QTextDocument, breaks: set[int]) -> None:
         fmt.setTopMargin(SPACE_ABOVE_PT[block.blockFormat().headingLevel()] * PX_PER_PT)
         if index in breaks:
             fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-        QTextCursor(block).mergeBlockFormat(fmt)
+        merge(block, fmt)
+    cursor.endEditBlock()
 
 
 class _Layout:
@@ -218,7 +226,7 @@ def _top_gap(doc: QTextDocument, emitted: list[tuple[int, int]], page_height: fl
 class _Rows:
     """A data table's rows as laid out on one endless page: where each starts and ends, which does not
     change when the table is split, so where a part that starts at the top of a page must end is known
-    without laying the document out again for every page (a 231-unit grid takes 20 pages)."""
+    without laying the document out again for every page (the outcomes of every programme take 16)."""
 
     def __init__(self, layout, table: QTextTable) -> None:
         header = table.format().headerRowCount()
