@@ -20,20 +20,28 @@ from viewer.ui.app import create_application  # noqa: E402
 DOCS = Path(__file__).resolve().parent
 
 
-def write_summary_pages(window) -> None:
-    """The sample's printed summary as PNG pages (needs pdftoppm, from poppler-utils)."""
+def write_printed_pages(window, app) -> None:
+    """The sample's printed summary, and its printed comparison with the published outcomes of its programme
+    (the Compare tab with one file open), as PNG pages (needs pdftoppm, from poppler-utils)."""
+    from viewer.printing.comparison import write_comparison_pdf
     from viewer.printing.summary import write_summary_pdf
 
-    for old in DOCS.glob("summary-page-*.png"):
+    for old in [*DOCS.glob("summary-page-*.png"), *DOCS.glob("comparison-page-*.png")]:
         old.unlink()
-    pdf = Path(tempfile.mkdtemp()) / "summary.pdf"
-    write_summary_pdf(window.current_summary(), pdf)
+    folder = Path(tempfile.mkdtemp())
+    write_summary_pdf(window.current_summary(), folder / "summary.pdf")
+    compare = window.tabs.count() - 1
+    window.tabs.setCurrentIndex(compare)
+    app.processEvents()
+    write_comparison_pdf(window.page(compare).comparison(), folder / "comparison.pdf")
     if shutil.which("pdftoppm") is None:
-        print("pdftoppm not found (apt-get install poppler-utils): summary pages not rendered")
+        print("pdftoppm not found (apt-get install poppler-utils): printed pages not rendered")
         return
-    subprocess.run(["pdftoppm", "-png", "-r", "80", str(pdf), str(DOCS / "summary-page")], check=True)
-    for page in sorted(DOCS.glob("summary-page-*.png")):
-        print(page.relative_to(DOCS.parent))
+    for name in ("summary", "comparison"):
+        subprocess.run(["pdftoppm", "-png", "-r", "80", str(folder / f"{name}.pdf"), str(DOCS / f"{name}-page")],
+                       check=True)
+        for page in sorted(DOCS.glob(f"{name}-page-*.png")):
+            print(page.relative_to(DOCS.parent))
 
 
 SIZES = ((1280, 800), (1024, 640))  # a laptop, and the smallest screen the viewer is made for
@@ -76,7 +84,7 @@ def main() -> int:
     if scale:  # the child run: the same window at scale 2, as on a high-resolution screen
         render_tabs(app, window, SIZES[0], f"-{SIZES[0][0]}x{SIZES[0][1]}-scale{scale}")
         return 0
-    write_summary_pages(window)
+    write_printed_pages(window, app)
     for width, height in SIZES:
         render_tabs(app, window, (width, height), f"-{width}x{height}")
     # scale 2 needs a new process: Qt takes the factor when it starts

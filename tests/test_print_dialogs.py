@@ -47,7 +47,7 @@ def test_export_pdf_writes_the_file_chosen(window, tmp_path, monkeypatch):
     window.export_pdf_action.trigger()
     written = tmp_path / "meeting.pdf"
     reader = PdfReader(written)
-    assert len(reader.pages) == 5 and "Hertfordshire PDU" in " ".join(reader.pages[0].extract_text().split())
+    assert len(reader.pages) == 6 and "Hertfordshire PDU" in " ".join(reader.pages[0].extract_text().split())
     assert window.statusBar().currentMessage() == f"Exported the summary to {written}."
 
 
@@ -61,5 +61,5 @@ def test_print_goes_to_the_printer_chosen_in_the_dialog(window, tmp_path, monkey
     monkeypatch.setattr(summary_dialogs, "new_printer", lambda: printer)
     monkeypatch.setattr(QPrintDialog, "exec", lambda self: QPrintDialog.DialogCode.Accepted)
     window.print_action.trigger()
-    assert len(PdfReader(out).pages) == 5
+    assert len(PdfReader(out).pages) == 6
     assert "Sent the summary of Hertfordshire PDU to the printer." == window.statusBar().currentMessage()

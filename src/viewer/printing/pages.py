@@ -17,18 +17,31 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 
 from viewer.formats.files import atomic_path
-from viewer.printout.summary_html import CHART_SCHEME
+from viewer.printing.pdf_check import check_pdf
+from viewer.printout.html_tables import CHART_SCHEME
 from viewer.printout.svg_charts import ChartSvg
 
 PAPER = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 MARGINS_MM = QMarginsF(16, 14, 16, 12)
 BASE_POINT_SIZE = 9.0
-FOOTER_POINT_SIZE = 7.5
+FOOTER_POINT_SIZE = 8.0
+# The space above a heading is set by pagination.SPACE_ABOVE_PT: Qt's HTML reader loses it after a table.
 STYLE = """
-h2 { font-size: 13pt; margin-top: 12pt; margin-bottom: 4pt; color: #1f3b5a; }
-h3 { font-size: 10.5pt; margin-top: 10pt; margin-bottom: 3pt; }
+h2 { font-size: 13pt; margin-top: 0; margin-bottom: 4pt; color: #1f3b5a; }
+h3 { font-size: 10.5pt; margin-top: 0; margin-bottom: 3pt; }
 th { text-align: left; }
 """
+
+
+def print_font(point_size: float) -> QFont:
+    """DejaVu Sans without ligatures: with them the PDF's text layer holds "staﬃng" (U+FB03), which a
+    search for "staffing" does not find. Fonts derived from it (bold, other sizes, the charts' text)
+    keep the setting."""
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(point_size)
+    for feature in ("liga", "clig"):
+        font.setFeature(QFont.Tag(feature), 0)
+    return font
 
 
 class _ChartObject(QPyTextObject):
@@ -54,17 +67,19 @@ class _ChartObject(QPyTextObject):
     def drawObject(self, painter, rect, doc, position, fmt) -> None:  # noqa: N802
         renderer = self.renderers.get(self._chart_id(fmt))
         if renderer is not None:
+            painter.save()
+            painter.setFont(print_font(BASE_POINT_SIZE))  # the SVG's texts start from the painter's font
             renderer.render(painter, rect)
+            painter.restore()
 
 
 def new_document(device: QPagedPaintDevice, charts: Sequence[ChartSvg]) -> QTextDocument:
     """An empty document laid out for ``device``'s page, in the printed style, that draws
     ``<img src="chart:ID">`` from ``charts`` as vectors. Give it HTML, then ``paint_pages``."""
     doc = QTextDocument()
+    doc.setUndoRedoEnabled(False)  # the printer's edits (spacing, page breaks) need no history
     doc.documentLayout().setPaintDevice(device)
-    font = QFont("DejaVu Sans")
-    font.setPointSizeF(BASE_POINT_SIZE)
-    doc.setDefaultFont(font)
+    doc.setDefaultFont(print_font(BASE_POINT_SIZE))
     doc.setDefaultStyleSheet(STYLE)
     doc.setDocumentMargin(0)
     handler = _ChartObject({c.id: c for c in charts}, device.logicalDpiY() / 72.0, doc)
@@ -88,9 +103,7 @@ def _draw_footer(painter: QPainter, device: QPagedPaintDevice, texts: tuple[str,
     area = QRectF(0, top, body.width(), _footer_height(device) * 0.75)
     painter.setPen(QPen(QColor("#9aa5b1"), 0.5 * device.logicalDpiY() / 72.0))
     painter.drawLine(QPointF(0, top), QPointF(body.width(), top))
-    font = QFont("DejaVu Sans")
-    font.setPointSizeF(FOOTER_POINT_SIZE)
-    painter.setFont(font)
+    painter.setFont(print_font(FOOTER_POINT_SIZE))
     painter.setPen(QColor("#555555"))
     for text, align in zip(texts, (Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignHCenter,
                                    Qt.AlignmentFlag.AlignRight)):
@@ -121,15 +134,20 @@ def paint_pages(doc: QTextDocument, device: QPagedPaintDevice,
     return pages
 
 
-def page_layout(paper: str = "a4", landscape: bool = False) -> QPageLayout:
+def page_layout(paper: str = "a4", landscape: bool = False, side_mm: float | None = None) -> QPageLayout:
     orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
-    return QPageLayout(QPageSize(PAPER[paper]), orientation, MARGINS_MM, QPageLayout.Unit.Millimeter)
+    margins = QMarginsF(MARGINS_MM)
+    if side_mm is not None:
+        margins.setLeft(side_mm)
+        margins.setRight(side_mm)
+    return QPageLayout(QPageSize(PAPER[paper]), orientation, margins, QPageLayout.Unit.Millimeter)
 
 
 def write_pdf(path: str | os.PathLike, layout: QPageLayout, title: str,
               render: Callable[[QPagedPaintDevice], int]) -> int:
-    """``render`` onto a PDF of ``layout``, written atomically (a temporary file beside it, then a rename);
-    return the page count."""
+    """``render`` onto a PDF of ``layout``, written atomically (a temporary file beside it, checked, then a
+    rename); return the page count. Raises ``IncompletePdf`` (an OSError) when the file did not come out
+    whole, e.g. on a full disk, which QPdfWriter does not report; the file at ``path`` is then untouched."""
     with atomic_path(path) as tmp:
         writer = QPdfWriter(str(tmp))
         writer.setResolution(600)
@@ -137,7 +155,8 @@ def write_pdf(path: str | os.PathLike, layout: QPageLayout, title: str,
         writer.setTitle(title)
         writer.setCreator("Inspection Viewer")
         pages = render(writer)
-        del writer  # closes the file before it is renamed
+        del writer  # closes the file before it is checked and renamed
+        check_pdf(tmp, pages)
     return pages
 
 
