@@ -43,7 +43,7 @@ def main() -> None:
         many = timed(command + inputs + ["-o", str(folder / "out") + "/"])
         per = (many - one) / (COUNT - 1)
         written = len(list((folder / "out").glob("*.pdf")))
-        print(f"one summary (PDF, 5 pages), whole command:  {one:.2f} s")
+        print(f"one summary (PDF, 6 pages), whole command:  {one:.2f} s")
         print(f"{COUNT} summaries in one command:            {many:.2f} s ({written} PDFs written)")
         print(f"per summary after start-up:                {per:.3f} s (target < 0.5 s) {'OK' if per < 0.5 else 'OVER'}")
         html = timed(command + inputs + ["-o", str(folder / "html") + "/", "--format", "html"])
