@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from viewer.formats.errors import UnreadableFileError
+from viewer.formats.errors import UnreadableFileError, WriteError
 
 
 def ordinary_mode(directory: bool = False) -> int:
@@ -43,9 +43,20 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
         raise
 
 
-def write_text_atomically(target: str | os.PathLike, text: str) -> None:
+def write_bytes_atomically(target: str | os.PathLike, data: bytes) -> None:
     with atomic_path(target) as tmp:
-        tmp.write_text(text, encoding="utf-8", newline="\n")
+        tmp.write_bytes(data)
+
+
+def write_text_atomically(target: str | os.PathLike, text: str) -> None:
+    """Write UTF-8 text atomically. Text UTF-8 cannot hold raises :class:`WriteError` before the target is
+    touched (Python strings may hold half of a UTF-16 pair; no file can)."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as bad:
+        raise WriteError(f"{target}: cannot write text with \\u{ord(text[bad.start]):04x} at character "
+                         f"{bad.start + 1:,}, half of a UTF-16 pair that UTF-8 cannot hold") from None
+    write_bytes_atomically(target, data)
 
 _LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d"})
 

@@ -195,12 +195,14 @@ def read_sentence(sentence: str) -> list[_Reading]:
 
 def _label(sentence: str, reading: _Reading) -> str:
     """The clause a figure is written in: the report's own words, never a paraphrase."""
+    # Only the 200 characters either side are looked at and copied: a label is cut to 120 anyway, and
+    # copying the rest of a long sentence for each of its figures made the import quadratic.
     window = max(0, reading.start - 200)
     start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, window, reading.start)), default=window)
     stop = _CLAUSE_BREAK.search(sentence, reading.end, reading.end + 200)
-    clause = sentence[start: stop.start() if stop else len(sentence)].strip(" .")
+    clause = sentence[start: stop.start() if stop else reading.end + 200].strip(" .")
     if len(clause) < 20:
-        clause = sentence.strip()
+        clause = sentence[:240].strip()
     if len(clause) > 120:
         clause = clause[:117].rsplit(" ", 1)[0] + "..."
     return clause[:1].upper() + clause[1:]
@@ -266,10 +268,12 @@ def section_sentences(section: Section) -> list[str]:
 def read_figures(sections: list[Section]) -> tuple[Figure, ...]:
     figures: list[Figure] = []
     used_ids: set[str] = set()
+    last_number: dict[str, int] = {}  # per slug: a section of the same name goes on from there, not from 0
     for section in sections:
         if section.kind not in FIGURE_SECTIONS:
             continue
-        slug, number = _slug(section), 0
+        slug = _slug(section)
+        number = last_number.get(slug, 0)
         for sentence in section_sentences(section):
             topic = None
             for reading in read_sentence(sentence):
@@ -280,6 +284,7 @@ def read_figures(sections: list[Section]) -> tuple[Figure, ...]:
                     number += 1
                     figure_id = f"{slug}-{number}"
                 used_ids.add(figure_id)
+                last_number[slug] = number
                 value = as_count(reading.value) if reading.value is not None else None
                 figures.append(Figure(
                     id=figure_id, topic=topic, label=_label(sentence, reading), value=value,
