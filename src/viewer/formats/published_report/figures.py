@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from viewer.formats.published_report.limits import check_figures, check_sentence
 from viewer.formats.published_report.sections import Section, key_question_rows
 from viewer.formats.published_report.text import MONTH_PATTERN, NUMBER_PATTERN, NUMBER_WORDS, as_count, to_number
 from viewer.model.inspection import Figure
@@ -275,6 +276,7 @@ def read_figures(sections: list[Section]) -> tuple[Figure, ...]:
         slug = _slug(section)
         number = last_number.get(slug, 0)
         for sentence in section_sentences(section):
+            check_sentence(sentence, section.name)
             topic = None
             for reading in read_sentence(sentence):
                 topic = topic or _topic(section, sentence)
@@ -291,4 +293,5 @@ def read_figures(sections: list[Section]) -> tuple[Figure, ...]:
                     unit=reading.unit, count=reading.count, total=reading.total, standard=section.standard,
                     section=section.name, sentence=sentence,
                 ))
+            check_figures(len(figures), section.name)
     return tuple(figures)
