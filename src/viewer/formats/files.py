@@ -3,7 +3,8 @@
 Atomic writes go into a temporary file beside the target, then rename over it.
 
 A crash or a full disk never leaves a half-written file where the user expects a whole one, and
-the file a user opened is never written to.
+the file a user opened is never written to. A write killed outright (SIGKILL, a power cut) leaves its
+hidden temporary file behind: the next write into the same folder removes those of ours that are old.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import os
 import re
 import stat
 import tempfile
+import time
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,11 +30,46 @@ def ordinary_mode(directory: bool = False) -> int:
     return (0o777 if directory else 0o666) & ~umask
 
 
+# Our temporary files: ".book.xlsx.iv-k3j2h1g0.tmp" (mkstemp's eight random characters). A write that is still
+# running is minutes old at most; one left for an hour was killed.
+TEMPORARY_MARK = ".iv-"
+_TEMPORARY = re.compile(r"\..+\.iv-[a-z0-9_]{8}\.tmp")
+STALE_SECONDS = 3600
+_swept: set[str] = set()  # folders already swept by this process
+
+
+def remove_stale_temporaries(folder: str | os.PathLike, now: float | None = None) -> list[Path]:
+    """Remove the temporary files of our writes killed in ``folder`` (by their name, and only those an hour
+    old), once per folder and process; the files removed. A folder that cannot be listed is left alone:
+    the write itself will say why it fails."""
+    key = os.path.abspath(folder)
+    if now is None and key in _swept:
+        return []
+    _swept.add(key)
+    now = time.time() if now is None else now
+    removed = []
+    try:
+        with os.scandir(folder) as entries:
+            stale = [entry.path for entry in entries if entry.name.startswith(".") and _TEMPORARY.fullmatch(entry.name)
+                     and entry.is_file(follow_symlinks=False)
+                     and now - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS]
+    except OSError:
+        return removed
+    for path in stale:
+        try:
+            os.unlink(path)
+            removed.append(Path(path))
+        except OSError:  # another process removed it first, or it is not ours to remove
+            continue
+    return removed
+
+
 @contextmanager
 def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
     """Yield a temporary path to write to; on success it replaces ``target`` with ordinary permissions."""
     target = Path(target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    remove_stale_temporaries(target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}{TEMPORARY_MARK}", suffix=".tmp", dir=target.parent)
     os.close(fd)
     try:
         yield Path(tmp)
