@@ -208,6 +208,34 @@ def writer_for(target: str | os.PathLike, csv: bool = False) -> FileKind | None:
     return next((k for k in WRITABLE if not k.folder and suffix in k.suffixes), None)
 
 
+def files_read(paths: Sequence[str | os.PathLike]) -> set[Path]:
+    """Every file that opening ``paths`` may read, resolved: a file itself, every table of a folder of CSV
+    tables (one table stands for its folder), every file under a folder. What a command writes is checked
+    against these, so that it never writes over one of its inputs."""
+    read: set[Path] = set()
+    for given in paths:
+        path = Path(given)
+        if path.suffix.lower() == ".csv" and not path.is_dir():
+            path = path.parent
+        if not path.is_dir():
+            read.add(path.resolve())
+            continue
+        for root, _dirs, files in os.walk(path):
+            read.update(Path(root, name).resolve() for name in files)
+    return read
+
+
+def files_written(kind: FileKind, target: str | os.PathLike) -> list[Path]:
+    """Every file writing ``kind`` to ``target`` writes: the file itself, or for a folder of CSV tables one
+    table per sheet and its README."""
+    target = Path(target)
+    if not kind.folder:
+        return [target]
+    from viewer.formats.workbook.layout import SHEET_NAMES
+
+    return [target / f"{name}.csv" for name in SHEET_NAMES] + [target / "README.txt"]
+
+
 def discover(folder: str | os.PathLike) -> tuple[list[Path], list[Path]]:
     """The openable files under ``folder`` in a stable order (a folder of CSV tables counts as one
     workbook), and the files passed over because no reader takes them. Hidden files are left out.
