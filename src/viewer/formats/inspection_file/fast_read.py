@@ -68,6 +68,8 @@ class _Record:
     shared: tuple[int, ...]  # texts read as one shared copy (``Field.shared``), as the careful reader does
     lists: tuple[int, ...]  # lists of texts: absent or null is ()
     texts: tuple[int, ...]  # texts, whose colons are counted
+    required_keys: tuple[int, ...]  # keys always given
+    optional: tuple[int, ...]  # keys that may be absent or null
 
 
 def _record(record: model.Record, keys: Spec, extra: tuple[tuple[str, Any], ...] = ()) -> _Record:
@@ -82,7 +84,9 @@ def _record(record: model.Record, keys: Spec, extra: tuple[tuple[str, Any], ...]
                    # a choice is one of msgspec's own copies already
                    tuple(i for i, f in enumerate(fields) if f.shared and f.kind == "text" and not f.choices),
                    tuple(i for i, f in enumerate(fields) if f.kind == "texts"),
-                   tuple(i for i, f in enumerate(fields) if f.kind == "text"))
+                   tuple(i for i, f in enumerate(fields) if f.kind == "text"),
+                   tuple(i for i, f in enumerate(fields) if f.required),
+                   tuple(i for i in range(len(fields) + len(extra)) if i >= len(fields) or not fields[i].required))
 
 
 _KEY_QUESTION = _record(model.KEY_QUESTION, spec.KEY_QUESTION)
@@ -126,10 +130,12 @@ class _Tally:
         self.colons = 0
 
     def add(self, record: _Record, columns: list[Any]) -> None:
-        self.keys += sum(len(column) - column.count(None) for column in columns)
+        # a required key is always there; only the others are counted (comparing with None is not free)
+        self.keys += len(record.required_keys) * len(columns[0]) + sum(
+            len(columns[i]) - columns[i].count(None) for i in record.optional)
         texts = chain(*(filter(None, columns[i]) for i in record.texts),
                       *(chain.from_iterable(filter(None, columns[i])) for i in record.lists))
-        self.colons += sum(map(str.count, texts, repeat(":")))
+        self.colons += "".join(texts).count(":")
 
     def ignored(self, value: Any) -> None:
         """A value under a key the viewer ignores ("notes", "domain"): a text or a number is counted; an
