@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from viewer.formats.errors import READS, NotInspectorateTextError, ReportImportError, ReportTooLargeError
+from viewer.formats.errors import READS, NotInspectorateTextError, ReportImportError, ReportTooLargeError, shorten
 from viewer.formats.files import read_file_bytes, size_text
 from viewer.formats.printout_marks import is_own_printout
 from viewer.formats.published_report.decode import decode_report, sniff_kind
@@ -165,7 +165,7 @@ def _parse(text: str, kind: str, source: str) -> ImportResult:
         name = None
     elif name:
         if found_unit.clue:
-            notes.found.append(f"unit read from '{' '.join(found_unit.clue.split())}'")
+            notes.found.append(f"unit read from '{shorten(' '.join(found_unit.clue.split()), 160)}'")
     else:
         notes.missing.insert(0, "the text names no unit: shown as 'unit not stated'")
     if report.document == "press release":
