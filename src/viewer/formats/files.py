@@ -137,7 +137,11 @@ def read_file_bytes(path: str | os.PathLike, limit: int, what: str) -> bytes:
             raise UnreadableFileError(source, f"file is {size_text(info.st_size)}; {what} are limited to "
                                               f"{size_text(limit)}")
         with open(path, "rb") as handle:
-            data = handle.read(limit + 1)
+            # read(limit + 1) would allocate the whole limit (20 MB) for every file: a third of the time of
+            # checking a small one. The size first, then whatever it has grown by, up to the limit.
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += handle.read(limit + 1 - len(data))
         if len(data) > limit:  # grew while being read
             raise UnreadableFileError(source, f"file is larger than {size_text(limit)}; {what} are limited to that")
         return data

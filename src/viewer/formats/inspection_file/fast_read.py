@@ -132,7 +132,7 @@ class _Tally:
     def add(self, record: _Record, columns: list[Any]) -> None:
         # a required key is always there; only the others are counted (comparing with None is not free)
         self.keys += len(record.required_keys) * len(columns[0]) + sum(
-            len(columns[i]) - columns[i].count(None) for i in record.optional)
+            [len(columns[i]) - columns[i].count(None) for i in record.optional])
         texts = chain(*(filter(None, columns[i]) for i in record.texts),
                       *(chain.from_iterable(filter(None, columns[i])) for i in record.lists))
         self.colons += "".join(texts).count(":")
@@ -163,8 +163,12 @@ def _columns(record: _Record, items: list, tally: _Tally) -> list[Any]:
             raise _Doubt  # a blank required text: the careful reader refuses it
     for i in record.shared:
         column = columns[i]
-        columns[i] = [v if v is None else sys.intern(v) for v in column] if None in column else \
-            list(map(sys.intern, column))
+        if None in column:  # the few different values, each interned once, then looked up by compiled code
+            shared = {value: sys.intern(value) for value in set(column) if value is not None}
+            shared[None] = None
+            columns[i] = list(map(shared.__getitem__, column))
+        else:
+            columns[i] = list(map(sys.intern, column))
     for i in record.lists:
         columns[i] = [() if v is None else v for v in columns[i]]
     return columns
@@ -185,7 +189,7 @@ def _build(record: _Record, items: list | None, tally: _Tally) -> tuple:
     if not items:
         return ()
     columns = _columns(record, items, tally)
-    if len(items) < 16:  # setting slots by columns pays for itself on long lists only
+    if len(items) < 6:  # setting slots by columns pays for itself from a few records on
         return tuple(map(record.type, *columns))
     return _instances(record.type, columns)
 
