@@ -2,7 +2,7 @@
 
 For each kind of input, prints the median time of each size, the time per unit of size, and how that
 compares with the smallest (1.00 means exactly proportional; a quadratic step would show about 4 and 16).
-All sizes are measured in the same run, alternately, as medians (this machine is a noisy VM):
+All sizes are measured in the same run, alternately, as medians of the processor time spent:
 
 - the report's text (``parse_report_text``): the seed report repeated;
 - a report of many sections of one name, each with a figure (figure ids were quadratic: 175 KB took 4 s);
@@ -38,9 +38,9 @@ def _median_times(runs: dict[int, Callable[[], object]]) -> dict[int, float]:
     for _ in range(REPEATS):
         for scale, run in runs.items():
             gc.collect()
-            start = time.perf_counter()
+            start = time.process_time()  # processor time: wall-clock varies by half on this shared VM
             run()
-            times[scale].append(time.perf_counter() - start)
+            times[scale].append(time.process_time() - start)
     return {scale: statistics.median(t) for scale, t in times.items()}
 
 
@@ -48,11 +48,15 @@ def report(title: str, unit: str, sizes: dict[int, float], runs: dict[int, Calla
     medians = _median_times(runs)
     base = medians[SCALES[0]] / sizes[SCALES[0]]
     print(title)
+    previous = None
     for scale in SCALES:
         per_unit = medians[scale] / sizes[scale]
-        print(f"  {scale:>2}x  {sizes[scale]:>10,.0f} {unit:<10} {medians[scale] * 1000:8.1f} ms   "
+        step = "" if previous is None else \
+            f"   {medians[scale] / medians[previous]:5.2f}x the time for {sizes[scale] / sizes[previous]:.2f}x the size"
+        print(f"  {scale:>2}x  {sizes[scale]:>10,.0f} {unit:<8} {medians[scale] * 1000:8.1f} ms   "
               f"{per_unit * 1e6:8.2f} us per {unit[:-1] if unit.endswith('s') else unit}   "
-              f"{per_unit / base:5.2f} x the 1x rate")
+              f"{per_unit / base:5.2f}x the 1x rate{step}")
+        previous = scale
 
 
 def _report_text(scale: int) -> str:
@@ -60,7 +64,7 @@ def _report_text(scale: int) -> str:
 
 
 def _headings(scale: int) -> str:
-    return SEED[:3000] + "\n\n" + "Foreword\n\nThere were 5 people here.\n\n" * (100 * scale)
+    return SEED[:3000] + "\n\n" + "Foreword\n\nThere were 5 people here.\n\n" * (150 * scale)  # 2,400 figures at 16x
 
 
 def _long_sentence(scale: int) -> str:
