@@ -13,7 +13,7 @@ import sys
 import tempfile
 import time
 
-from viewer.formats.files import STALE_SECONDS
+from viewer.formats.files import STALE_SECONDS, UniqueNames
 from viewer.formats.inspection_file import load_inspection, save_inspection
 from viewer.formats.workbook import write_workbook
 
@@ -100,3 +100,20 @@ def test_permission_denied_is_said_for_every_kind_and_every_folder(sample_path):
             for name in dirs + files:
                 os.chmod(os.path.join(folder, name), 0o755)
         shutil.rmtree(root)
+
+
+def test_the_names_of_many_files_of_one_name_are_chosen_each_at_once(tmp_path):
+    """A workbook of thousands of inspections of one unit gives thousands of summaries of one name: each
+    name is found with one look, where it used to try every number from 2 again (quadratic)."""
+    class Inputs(frozenset):
+        looks = 0
+
+        def __contains__(self, path) -> bool:
+            Inputs.looks += 1
+            return super().__contains__(path)
+
+    path = tmp_path / "hertfordshire-pdu.pdf"
+    names = UniqueNames(Inputs({(tmp_path / "hertfordshire-pdu-2.pdf").resolve()}))
+    chosen = [names.choose(path) for _ in range(2000)]
+    assert [p.name for p in chosen[:3]] == ["hertfordshire-pdu.pdf", "hertfordshire-pdu-3.pdf", "hertfordshire-pdu-4.pdf"]
+    assert len(set(chosen)) == 2000 and Inputs.looks == 2001

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from viewer.formats.errors import WriteError
-from viewer.formats.files import unique_path
+from viewer.formats.files import UniqueNames
 from viewer.formats.kinds import INSPECTION_FILE, WRITABLE, files_read, files_written, writer_for
 from viewer.model.inspection import Inspection
 from viewer.workspace import OpenResult, open_paths
@@ -83,9 +83,9 @@ def run_convert(inputs: list[str], output: str, csv: bool = False, out: TextIO |
     try:
         if to_folder:
             target.mkdir(parents=True, exist_ok=True)
-            written, taken = [], set()
+            written, names = [], UniqueNames(reading)
             for inspection, name in zip(inspections, inspection_ids(inspections)):  # the ids a workbook uses
-                path = unique_path(target / f"{name}{INSPECTION_FILE.suffixes[0]}", taken, reading)
+                path = names.choose(target / f"{name}{INSPECTION_FILE.suffixes[0]}")
                 try:
                     INSPECTION_FILE.write([inspection], path)
                 except WriteError as error:  # this one cannot be read back; the others are written

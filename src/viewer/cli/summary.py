@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from viewer.formats.errors import WriteError
-from viewer.formats.files import slug, unique_path, write_text_atomically
+from viewer.formats.files import UniqueNames, slug, write_text_atomically
 from viewer.formats.kinds import files_read
 from viewer.workspace import files_to_open, open_file
 
@@ -73,7 +73,7 @@ def run_summary(inputs: list[str], out: str, fmt: str | None = None, paper: str 
         from viewer.printing.summary import write_summary_pdf
     for error in expanded.failed:  # a folder that held nothing to print
         stream.write(f"{error.path}: FAILED - {error.message}\n")
-    taken: set[Path] = set()
+    names = UniqueNames(reading)
     failed, written = len(expanded.failed), 0
     for number, source in enumerate(files, start=1):
         prefix = f"[{number}/{len(files)}] {source}" if len(files) > 1 else source  # no "[1/1]" for one file
@@ -87,7 +87,7 @@ def run_summary(inputs: list[str], out: str, fmt: str | None = None, paper: str 
         for entry in opened.opened:
             inspection = entry.inspection
             path = Path(out) / f"{slug(inspection.unit.name or '') or 'inspection'}.{fmt}" if folder else Path(out)
-            path = unique_path(path, taken, reading)
+            path = names.choose(path)
             summary = build_summary(inspection, entry.assessment, Path(source).name)
             try:
                 if fmt == "pdf":

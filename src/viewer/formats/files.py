@@ -16,7 +16,7 @@ import stat
 import tempfile
 import time
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -104,14 +104,26 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-def unique_path(path: Path, taken: set[Path], inputs: set[Path] = frozenset()) -> Path:
-    """``path``, or ``name-2``, ``name-3``…: never a name already written this run, nor an input."""
-    candidate, n = path, 2
-    while candidate in taken or candidate.resolve() in inputs:
-        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
-        n += 1
-    taken.add(candidate)
-    return candidate
+class UniqueNames:
+    """The names of the files one command writes: ``path``, or ``name-2``, ``name-3``…, never a name written
+    before in the run nor one of its inputs. The number to try next is kept for each name, so that the
+    ten-thousandth summary of one unit's name is named at once, not after trying every number again."""
+
+    def __init__(self, inputs: Collection[Path] = frozenset()) -> None:
+        self.inputs = inputs  # resolved paths
+        self.written: set[Path] = set()
+        self.next_number: dict[Path, int] = {}
+
+    def choose(self, path: Path) -> Path:
+        number = self.next_number.get(path, 1)
+        while True:
+            candidate = path if number == 1 else path.with_name(f"{path.stem}-{number}{path.suffix}")
+            if candidate not in self.written and candidate.resolve() not in self.inputs:
+                break
+            number += 1
+        self.next_number[path] = number + 1
+        self.written.add(candidate)
+        return candidate
 
 
 def size_text(size: float) -> str:
