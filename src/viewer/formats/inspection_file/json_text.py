@@ -24,6 +24,8 @@ from viewer.formats.inspection_file.fields import Invalid, JsonPath, json_path_t
 
 _SURROGATE = re.compile("[\ud800-\udfff]")  # half of a UTF-16 pair: no character, and UTF-8 cannot hold it
 MAX_DIGITS = 4_000  # Python refuses to read a whole number of more than 4,300 digits
+_LONG_DIGITS = re.compile(r"\d{300}")  # a number this long may be past a float's range, or Python's int limit
+_LONG_EXPONENT = re.compile(r"[eE][+-]?\d{3}")  # 1e400
 
 
 class JsonSyntaxError(ValueError):
@@ -78,28 +80,33 @@ def _not_unicode(text: str, what: str = "the text") -> str | None:
 
 def _walk(data: Any, repeated: dict[int, dict[str, int]]) -> tuple[list[str], tuple[JsonPath, str] | None]:
     """Every repeated key (as warnings), and the first value that cannot be read, with its path. A loop
-    over a stack, not recursion: a hostile file may nest thousands deep."""
+    over a stack, not recursion: a hostile file may nest thousands deep. Texts and numbers are looked at
+    where they stand; only objects and lists are stacked (a file may hold a million values)."""
     warnings: list[str] = []
     stack: list[tuple[JsonPath, Any]] = [([], data)]
     while stack:
         path, value = stack.pop()
-        if isinstance(value, _Number):
-            return warnings, (path, value.said)
-        if isinstance(value, str):
-            problem = _not_unicode(value)
-            if problem:
-                return warnings, (path, problem)
-        elif isinstance(value, dict):
+        if isinstance(value, dict):
             for key, n in repeated.get(id(value), {}).items():
                 warnings.append(f"{json_path_text(path + [key])}: key '{shorten(key)}' is given {n} times in one "
                                 "object; the last value is used")
-            for key in value:
-                problem = _not_unicode(key, "the key")
-                if problem:
-                    return warnings, (path + [key], problem)
-            stack.extend((path + [key], item) for key, item in reversed(value.items()))
+            items = value.items()
         elif isinstance(value, list):
-            stack.extend((path + [i], item) for i, item in reversed(list(enumerate(value))))
+            items = enumerate(value)
+        else:
+            items = [(None, value)]  # the file is one value
+        nested = []
+        for key, item in items:  # the path of a value is made only when it is needed
+            if type(key) is str and _SURROGATE.search(key):
+                return warnings, (path + [key], _not_unicode(key, "the key"))
+            if type(item) is str:
+                if _SURROGATE.search(item):
+                    return warnings, (path if key is None else path + [key], _not_unicode(item))
+            elif isinstance(item, (dict, list)):
+                nested.append((path + [key], item))
+            elif isinstance(item, _Number):
+                return warnings, (path if key is None else path + [key], item.said)
+        stack.extend(reversed(nested))
     return warnings, None
 
 
@@ -107,9 +114,12 @@ def json_values(text: str) -> tuple[Any, list[str]]:
     """The values of a JSON text and the warnings about it (repeated keys). Raises :class:`JsonSyntaxError`
     for text that is not JSON, and ``Invalid`` with the JSON path for a value JSON does not allow."""
     objects = _Objects()
+    # The number hooks run in Python for every number: installed only where the text may need them.
+    huge_int = _int if _LONG_DIGITS.search(text) else None
+    huge_float = _float if _LONG_DIGITS.search(text) or _LONG_EXPONENT.search(text) else None
     try:
-        data = json.loads(text, object_pairs_hook=objects, parse_constant=_constant, parse_float=_float,
-                          parse_int=_int)
+        data = json.loads(text, object_pairs_hook=objects, parse_constant=_constant, parse_float=huge_float,
+                          parse_int=huge_int)
     except json.JSONDecodeError as exc:
         raise JsonSyntaxError(f"not valid JSON: {exc.msg} (column {exc.colno})", exc.lineno) from None
     except RecursionError:
