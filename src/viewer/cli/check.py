@@ -10,6 +10,7 @@ from viewer.formats.errors import LoadError
 from viewer.model.rating_rules import Assessment
 from viewer.model.ratings import label_or_missing
 from viewer.workspace import OpenedInspection, OpenResult, open_paths
+from viewer.workspace.collector import collector_paused
 
 
 def _label(rating) -> str | None:
@@ -85,7 +86,13 @@ def _print_text(result: dict[str, Any], out: TextIO) -> None:
 
 
 def run_check(paths: list[str], as_json: bool = False, out: TextIO | None = None) -> int:
-    out = out or sys.stdout
+    # The cyclic collector stays paused to the end, not only while the files are read: writing the report
+    # afterwards made enough new objects to set it walking every inspection read (a tenth of the time).
+    with collector_paused():
+        return _check(paths, as_json, out or sys.stdout)
+
+
+def _check(paths: list[str], as_json: bool, out: TextIO) -> int:
     results: list[dict[str, Any]] = []  # in the order of the files; an empty folder is a failure, never silent
     open_paths(paths, on_file=lambda _done, _total, _path, one: results.extend(check_results(one)))
     if as_json:

@@ -7,8 +7,10 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from viewer.formats.files import slug, unique_path, write_text_atomically
-from viewer.workspace import open_file
+from viewer.formats.errors import WriteError
+from viewer.formats.files import UniqueNames, slug, write_text_atomically
+from viewer.formats.kinds import files_read
+from viewer.workspace import files_to_open, open_file
 
 SUFFIXES = {"pdf": (".pdf",), "html": (".html", ".htm")}
 _APP = None  # the QGuiApplication printing needs, kept alive for the whole command
@@ -26,30 +28,41 @@ def _ensure_gui_for_printing() -> None:
         _APP = QGuiApplication(sys.argv[:1])
 
 
-def _usage_problem(inputs: list[str], out: str, fmt: str) -> str | None:
-    """Why ``out`` cannot take these summaries, or None. Inputs are never written to."""
-    target = Path(out)
-    if {Path(i).resolve() for i in inputs} & {target.resolve()}:
-        return f"{out} is one of the inputs; the viewer never writes to a file it reads"
-    folder = out.endswith(("/", os.sep)) or target.is_dir()
-    if len(inputs) > 1 and not folder:
-        return f"{len(inputs)} files give several summaries: give a folder for -o, ending in /"
-    if not folder and target.suffix.lower() not in SUFFIXES[fmt]:
-        return f"{out}: a {fmt.upper()} summary needs a name ending in {' or '.join(SUFFIXES[fmt])}"
-    return None
+def summary_format(out: str, fmt: str | None, folder: bool) -> tuple[str, str | None]:
+    """The summaries' format and, when the command cannot be carried out, why: ``--format`` when given, else
+    the output's name (a folder gets PDF); a name that contradicts ``--format`` is a usage error."""
+    suffix = Path(out).suffix.lower()
+    by_name = next((name for name, suffixes in SUFFIXES.items() if suffix in suffixes), None)
+    if folder:
+        return fmt or "pdf", None
+    if fmt is None:
+        if by_name is None:
+            return "pdf", f"{out}: a summary's name ends in .pdf or .html (or give a folder for several, ending in /)"
+        return by_name, None
+    if by_name != fmt:
+        return fmt, (f"{out}: --format {fmt} writes a {fmt.upper()} summary, whose name ends in "
+                     f"{' or '.join(SUFFIXES[fmt])}; leave --format out to write what the name says")
+    return fmt, None
 
 
-def run_summary(inputs: list[str], out: str, fmt: str = "pdf", paper: str = "a4",
+def run_summary(inputs: list[str], out: str, fmt: str | None = None, paper: str = "a4",
                 stream: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Write the summaries; ``fmt`` None takes the format from the output's name."""
     from viewer.printout.summary import build_summary
     from viewer.printout.summary_html import summary_html
 
     stream, err = stream or sys.stdout, err or sys.stderr
-    problem = _usage_problem(inputs, out, fmt)
+    files, expanded, _ = files_to_open(inputs)  # a folder given stands for the files in it, as for check
+    reading = files_read(inputs)
+    folder = out.endswith(("/", os.sep)) or Path(out).is_dir()
+    fmt, problem = summary_format(out, fmt, folder)
+    if Path(out).resolve() in reading:
+        problem = f"{out} is one of the inputs; the viewer never writes to a file it reads"
+    if not problem and len(files) > 1 and not folder:
+        problem = f"{len(files)} files give several summaries: give a folder for -o, ending in /"
     if problem:
         err.write(f"error: {problem}\n")
         return 2
-    folder = out.endswith(("/", os.sep)) or Path(out).is_dir()
     try:
         Path(out if folder else Path(out).parent).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -58,11 +71,12 @@ def run_summary(inputs: list[str], out: str, fmt: str = "pdf", paper: str = "a4"
     if fmt == "pdf":
         _ensure_gui_for_printing()
         from viewer.printing.summary import write_summary_pdf
-    reading = {Path(i).resolve() for i in inputs}
-    taken: set[Path] = set()
-    failed = written = 0
-    for number, source in enumerate(inputs, start=1):
-        prefix = f"[{number}/{len(inputs)}] {source}"
+    for error in expanded.failed:  # a folder that held nothing to print
+        stream.write(f"{error.path}: FAILED - {error.message}\n")
+    names = UniqueNames(reading)
+    failed, written = len(expanded.failed), 0
+    for number, source in enumerate(files, start=1):
+        prefix = f"[{number}/{len(files)}] {source}" if len(files) > 1 else source  # no "[1/1]" for one file
         opened = open_file(source)
         for error in opened.failed:
             failed += 1
@@ -73,7 +87,7 @@ def run_summary(inputs: list[str], out: str, fmt: str = "pdf", paper: str = "a4"
         for entry in opened.opened:
             inspection = entry.inspection
             path = Path(out) / f"{slug(inspection.unit.name or '') or 'inspection'}.{fmt}" if folder else Path(out)
-            path = unique_path(path, taken, reading)
+            path = names.choose(path)
             summary = build_summary(inspection, entry.assessment, Path(source).name)
             try:
                 if fmt == "pdf":
@@ -85,6 +99,10 @@ def run_summary(inputs: list[str], out: str, fmt: str = "pdf", paper: str = "a4"
             except OSError as exc:
                 failed += 1
                 stream.write(f"{prefix}: FAILED - cannot write {path}: {exc.strerror or exc}\n")
+                continue
+            except WriteError as exc:
+                failed += 1
+                stream.write(f"{prefix}: FAILED - {exc}\n")
                 continue
             written += 1
             stream.write(f"{prefix} -> {path} ({done})\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 
@@ -47,13 +48,32 @@ class ReportImportError(LoadError):
     damaged or image-only PDF. A readable report with parts missing imports with warnings instead."""
 
 
+class ReportTooLargeError(ReportImportError):
+    """A report past one of the limits no real report reaches (its text, a line, a sentence, its figures):
+    refused while it is read, before the time and memory are spent."""
+
+
 class NotInspectorateTextError(ReportImportError):
     """A file that is not an inspection, a workbook or the inspectorate's writing (a README, a picture).
     Named by a person, it is refused with this message; found in a folder, it is passed over and listed."""
 
 
+class WriteError(ValueError):
+    """A file the viewer would write but must not: text that cannot be encoded, a file larger than the viewer
+    reads back. The message names the file, the field and the reason; nothing has been written."""
+
+
 READS = ("inspection files (.json), workbooks (.xlsx, .ods or a folder of CSV tables) and HM Inspectorate of "
          "Probation's reports, report web pages and press releases (PDF, web page or text)")
+
+
+SHOWN_CHARS = 80  # a quoted value longer than this is cut in a message: a 1 MB name is not repeated in full
+
+
+def shorten(text: str, limit: int = SHOWN_CHARS) -> str:
+    """``text`` as a message quotes it: whole when short, else its start and its length
+    ("Hertfordshire PDU Hertfordshire…  (1,000,000 characters)")."""
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text):,} characters)"
 
 
 def describe(value: Any) -> str:
@@ -63,8 +83,22 @@ def describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"{str(value).lower()} (true/false)"
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"text {json.dumps(shown, ensure_ascii=False)}"
+        if len(value) <= SHOWN_CHARS:
+            return f"text {json.dumps(value, ensure_ascii=False)}"
+        return f"text {json.dumps(value[:SHOWN_CHARS], ensure_ascii=False)[:-1]}…\" ({len(value):,} characters)"
     if isinstance(value, (int, float)):
-        return f"the number {value:g}"
+        shown = number_text(value)
+        return shown if shown.startswith("a ") else f"the number {shown}"
     return "a list" if isinstance(value, list) else "an object"
+
+
+def number_text(value: float) -> str:
+    """A number as a message shows it: 117, 9.6, 1e+20, NaN, Infinity, or the size of a huge whole number
+    (which Python cannot even print past 4,300 digits)."""
+    if isinstance(value, int) and abs(value) >= 10**16:
+        return f"a whole number of {math.floor(math.log10(abs(value))) + 1:,} digits"
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "Infinity" if value > 0 else "-Infinity"
+    return f"{value:g}"

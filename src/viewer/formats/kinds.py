@@ -147,6 +147,18 @@ def head_of(path: Path) -> bytes:
         return b""
 
 
+def _check_folder_listable(folder: Path) -> None:
+    """A folder whose files cannot be listed (permission denied) is named as such, wherever it is met."""
+    try:
+        with os.scandir(folder):
+            pass
+    except PermissionError:
+        raise UnreadableFileError(str(folder), "permission denied: the folder cannot be read, so the files in it "
+                                               "cannot be opened") from None
+    except OSError as exc:
+        raise UnreadableFileError(str(folder), f"the folder cannot be read ({exc.strerror or exc})") from None
+
+
 def is_csv_book(folder: Path) -> bool:
     try:
         return (folder / CSV_BOOK_MARKER).is_file()
@@ -161,6 +173,7 @@ def kind_of(path: str | os.PathLike) -> FileKind:
     if path.is_dir():
         if is_csv_book(path):
             return CSV_TABLES
+        _check_folder_listable(path)
         raise UnreadableFileError(str(path), "this is a folder: open it with File ▸ Open Folder… "
                                              "(or give it to the command line, which opens everything in it)")
     suffix = path.suffix.lower()
@@ -195,13 +208,44 @@ def writer_for(target: str | os.PathLike, csv: bool = False) -> FileKind | None:
     return next((k for k in WRITABLE if not k.folder and suffix in k.suffixes), None)
 
 
+def files_read(paths: Sequence[str | os.PathLike]) -> set[Path]:
+    """Every file that opening ``paths`` may read, resolved: a file itself, every table of a folder of CSV
+    tables (one table stands for its folder), every file under a folder. What a command writes is checked
+    against these, so that it never writes over one of its inputs."""
+    read: set[Path] = set()
+    for given in paths:
+        path = Path(given)
+        if path.suffix.lower() == ".csv" and not path.is_dir():
+            path = path.parent
+        if not path.is_dir():
+            read.add(path.resolve())
+            continue
+        for root, _dirs, files in os.walk(path):
+            read.update(Path(root, name).resolve() for name in files)
+    return read
+
+
+def files_written(kind: FileKind, target: str | os.PathLike) -> list[Path]:
+    """Every file writing ``kind`` to ``target`` writes: the file itself, or for a folder of CSV tables one
+    table per sheet and its README."""
+    target = Path(target)
+    if not kind.folder:
+        return [target]
+    from viewer.formats.workbook.layout import SHEET_NAMES
+
+    return [target / f"{name}.csv" for name in SHEET_NAMES] + [target / "README.txt"]
+
+
 def discover(folder: str | os.PathLike) -> tuple[list[Path], list[Path]]:
     """The openable files under ``folder`` in a stable order (a folder of CSV tables counts as one
-    workbook), and the files passed over because no reader takes them. Hidden files are left out."""
+    workbook), and the files passed over because no reader takes them. Hidden files are left out.
+
+    A folder (``folder`` itself or one under it) that cannot be listed is among the files found, in its
+    place: opening it says why it cannot be read (``read_path``), so it is reported, never skipped."""
     found: list[Path] = []
     passed: list[Path] = []
     suffixes = {s for k in OPENABLE if not k.folder for s in k.suffixes}
-    for root, dirs, files in os.walk(folder):
+    for root, dirs, files in os.walk(folder, onerror=lambda error: found.append(Path(error.filename))):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         if CSV_BOOK_MARKER in files:
             found.append(Path(root))

@@ -7,11 +7,13 @@ the JSON path, and ``inspection_json`` turns that into a :class:`LoadError` with
 
 from __future__ import annotations
 
+import math
+import re
 import sys
 from dataclasses import replace
 from typing import Any
 
-from viewer.formats.errors import LoadError, SchemaError, describe
+from viewer.formats.errors import LoadError, SchemaError, describe, number_text, shorten
 from viewer.model import fields as model
 from viewer.model.fields import Field, Record
 from viewer.model.ratings import Rating, match_rating
@@ -25,8 +27,15 @@ class Invalid(Exception):
         self.json_path, self.message, self.kind = path, message, kind
 
 
+# A number with no range of its own (a figure's value) is at most this large: populations are millions;
+# a larger number is damage, and past 2**53 it is not even held exactly.
+MAX_MAGNITUDE = 10**15
+# The name of a file in resources/frameworks: never a path, never a megabyte.
+FRAMEWORK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+
+
 def json_path_text(path: JsonPath) -> str:
-    return "$" + "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in path)
+    return "$" + "".join(f"[{step}]" if isinstance(step, int) else f".{shorten(step, 40)}" for step in path)
 
 
 class Spec(dict):
@@ -82,11 +91,16 @@ def overall_fields(max_score: int | None, framework_name: str) -> Spec:
 
 def _number(value: Any, field: Field, path: JsonPath) -> float | int:
     integer = field.kind == "int"
-    if type(value) not in (int, float) or (integer and value != int(value)):
+    # NaN compares false with everything, so it would pass any range and then decide a rating: refused first.
+    if type(value) not in (int, float) or (type(value) is float and not math.isfinite(value)) \
+            or (integer and value != int(value)):
         kind = "a whole number" if integer else "a number"
         raise Invalid(path, f"expected {kind}{field.what}, found {describe(value)}")
     if (field.low is not None and value < field.low) or (field.high is not None and value > field.high):
-        raise Invalid(path, f"{value:g} is outside the range {field.low:g} to {field.high:g}{field.what}")
+        raise Invalid(path, f"{number_text(value)} is outside the range {field.low:g} to {field.high:g}{field.what}")
+    if abs(value) > MAX_MAGNITUDE:
+        raise Invalid(path, f"{number_text(value)} is too large; a number in an inspection file is at most "
+                            f"{MAX_MAGNITUDE:,}")
     return int(value) if integer else value
 
 
@@ -96,9 +110,10 @@ def _rating(value: Any, path: JsonPath, warnings: list[str]) -> Rating:
     rating, exact = match_rating(value)
     if rating is None:
         known = ", ".join(f"'{r.label}'" for r in Rating)
-        raise Invalid(path, f"unknown rating label '{value}' (expected one of {known})")
+        raise Invalid(path, f"unknown rating label '{shorten(value)}' (expected one of {known})")
     if not exact:
-        warnings.append(f"{json_path_text(path)}: rating '{value}' read as '{rating.label}'; please use that spelling")
+        warnings.append(f"{json_path_text(path)}: rating '{shorten(value)}' read as '{rating.label}'; please use "
+                        "that spelling")
     return rating
 
 
@@ -110,7 +125,7 @@ def read_record(obj: Any, fields: Spec, path: JsonPath, warnings: list[str]) -> 
     for key, value in obj.items():
         field = fields.get(key)
         if field is None:
-            warnings.append(f"{json_path_text(path + [key])}: unknown key '{key}' ignored")
+            warnings.append(f"{json_path_text(path + [key])}: unknown key '{shorten(key)}' ignored")
             continue
         if value is None or field.kind == "ignored":
             continue
@@ -121,7 +136,8 @@ def read_record(obj: Any, fields: Spec, path: JsonPath, warnings: list[str]) -> 
             if field.shared:
                 value = sys.intern(value)
             if field.choices and value not in field.choices:
-                raise Invalid(path + [key], f"unknown {key} '{value}' (expected one of {', '.join(field.choices)})")
+                raise Invalid(path + [key], f"unknown {key} '{shorten(value)}' (expected one of "
+                                            f"{', '.join(field.choices)})")
         elif kind == "texts":
             if type(value) is not list:
                 raise Invalid(path + [key], f"expected a list of texts [...], found {describe(value)}")

@@ -29,7 +29,7 @@ def _recording(scan_once, starts: list[int]):
 
 class _PositionDecoder(json.JSONDecoder):
     def __init__(self) -> None:
-        super().__init__(object_pairs_hook=list)
+        super().__init__(object_pairs_hook=list, parse_int=float)  # float: a 5,000-digit number has a place too
         self.parse_object = self._parse_object
         self.parse_array = self._parse_array
         self.scan_once = json.scanner.py_make_scanner(self)
@@ -55,7 +55,7 @@ def line_of(text: str, json_path: list[str | int]) -> int | None:
     """1-based line where the value at ``json_path`` starts, or None if it cannot be found."""
     try:
         node: Any = _PositionDecoder().decode(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # this scanner recurses in Python: a deep file has no line, not a crash
         return None
     position = None
     for step in json_path:

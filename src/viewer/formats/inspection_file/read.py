@@ -1,31 +1,32 @@
-"""Read and write inspection files (JSON, ``"format": "inspection-viewer/1"``).
+"""Read inspection files (JSON, ``"format": "inspection-viewer/1"``).
 
-The format is documented in ``resources/schema/inspection.schema.json`` and the README. Reading is
-checked by ``inspection_fields`` rather than a schema library so that every message says, in plain
-words, what was expected at which JSON path and line, and so that checking a thousand files is fast.
+The format is documented in ``resources/schema/inspection.schema.json`` and the README. A file is read
+twice at most: ``fast_read`` takes a whole, plain file (what the viewer writes, and almost every file)
+in one checked pass of msgspec; anything it cannot vouch for — an error, a warning, a doubt — is read
+again here, by ``json_text`` and ``fields``, which say in plain words what was expected at which JSON
+path and line. Both read the same fields (``model.fields``), and a test keeps their results equal.
 """
 
 from __future__ import annotations
 
-import json
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from viewer.formats.errors import NotJsonError, UnknownFrameworkError, UnreadableFileError, describe
+from viewer.formats.errors import NotJsonError, UnknownFrameworkError, UnreadableFileError, describe, shorten
 from viewer.formats.files import read_file_bytes
 from viewer.formats.inspection_file import fields as spec
-from viewer.formats.inspection_file.fields import Invalid, json_path_text, read_list, read_record
+from viewer.formats.inspection_file.fast_read import fast_inspection
+from viewer.formats.inspection_file.fields import FRAMEWORK_ID, Invalid, json_path_text, read_list, read_record
 from viewer.formats.inspection_file.json_positions import line_of
-from viewer.formats.inspection_file.write import FORMAT_ID
+from viewer.formats.inspection_file.json_text import JsonSyntaxError, json_values
+from viewer.formats.inspection_file.write import FORMAT_ID, MAX_FILE_BYTES
 from viewer.model.framework import Framework, FrameworkError, load_framework
 from viewer.model.inspection import (
     CaseSample, Figure, Inspection, KeyQuestion, OverallPublished, Quote, Recommendation, ReportInfo, ServiceGap,
     SourceDocument, Standard, Unit,
 )
-
-MAX_FILE_BYTES = 20 * 1024 * 1024  # inspection files; the viewer never writes a larger one
-
 
 def decode_text(path: str, data: bytes) -> str:
     if not data.strip():
@@ -43,21 +44,24 @@ def decode_text(path: str, data: bytes) -> str:
 def load_inspection(path: str | os.PathLike) -> Inspection:
     """Load an inspection file. Raises only :class:`LoadError` subclasses."""
     path = Path(path)
-    text = decode_text(str(path), read_file_bytes(path, MAX_FILE_BYTES, "inspection files"))
-    return parse_inspection_text(text, str(path))
+    data = read_file_bytes(path, MAX_FILE_BYTES, "inspection files")
+    inspection = fast_inspection(data, str(path))
+    if inspection is not None:
+        return inspection
+    return parse_inspection_text(decode_text(str(path), data), str(path))
 
 
 def parse_inspection_text(text: str, source: str) -> Inspection:
+    """Read an inspection file's text carefully: every defect is raised as a :class:`LoadError` with its
+    JSON path and line, every doubt is a warning."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise NotJsonError(source, f"not valid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno) from None
-    except RecursionError:
-        raise NotJsonError(source, "not valid JSON: nested too deeply") from None
-    try:
-        return inspection_from_data(data, source)
+        data, warnings = json_values(text)
+        inspection = inspection_from_data(data, source)
+    except JsonSyntaxError as bad:
+        raise NotJsonError(source, bad.message, line=bad.line) from None
     except Invalid as bad:
         raise bad.kind(source, bad.message, json_path_text(bad.json_path), line_of(text, bad.json_path)) from None
+    return replace(inspection, warnings=tuple(warnings) + inspection.warnings) if warnings else inspection
 
 
 def _framework(data: Any) -> Framework:
@@ -70,7 +74,7 @@ def _framework(data: Any) -> Framework:
     if fmt != FORMAT_ID:
         raise Invalid(["format"], f"unsupported format {describe(fmt)}; this viewer reads \"{FORMAT_ID}\"")
     framework_id = data.get("framework")
-    if type(framework_id) is not str or not framework_id:
+    if type(framework_id) is not str or not FRAMEWORK_ID.fullmatch(framework_id):
         raise Invalid(["framework"], f"expected a framework id such as \"hmip-probation-pdu-2023\", "
                                      f"found {describe(framework_id)}")
     try:
@@ -109,10 +113,12 @@ def _standards(root: dict, framework: Framework, warnings: list[str]) -> tuple[S
     for path, s in read_list(root, "standards", spec.STANDARD, [], warnings):
         code = s["code"].replace(" ", "").rstrip(".")  # "P 2.1." as printed in reports is P2.1
         if code in seen:
-            raise Invalid(path + ["code"], f"standard code '{code}' appears twice (first at $.standards[{seen[code]}])")
+            raise Invalid(path + ["code"], f"standard code '{shorten(code)}' appears twice (first at "
+                                           f"$.standards[{seen[code]}])")
         seen[code] = path[-1]
         if framework.definition(code) is None:
-            warnings.append(f"{json_path_text(path + ['code'])}: '{code}' is not a standard of {framework.name}")
+            warnings.append(f"{json_path_text(path + ['code'])}: '{shorten(code)}' is not a standard of "
+                            f"{framework.name}")
         questions = tuple(KeyQuestion(**q) for _, q in read_list(s, "key_questions", spec.KEY_QUESTION, path, warnings))
         out.append(Standard(**{**s, "code": code, "key_questions": questions}))
     return tuple(out)

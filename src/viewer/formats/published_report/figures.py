@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from viewer.formats.published_report.limits import check_figures, check_sentence
 from viewer.formats.published_report.sections import Section, key_question_rows
 from viewer.formats.published_report.text import MONTH_PATTERN, NUMBER_PATTERN, NUMBER_WORDS, as_count, to_number
 from viewer.model.inspection import Figure
@@ -195,12 +196,14 @@ def read_sentence(sentence: str) -> list[_Reading]:
 
 def _label(sentence: str, reading: _Reading) -> str:
     """The clause a figure is written in: the report's own words, never a paraphrase."""
+    # Only the 200 characters either side are looked at and copied: a label is cut to 120 anyway, and
+    # copying the rest of a long sentence for each of its figures made the import quadratic.
     window = max(0, reading.start - 200)
     start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, window, reading.start)), default=window)
     stop = _CLAUSE_BREAK.search(sentence, reading.end, reading.end + 200)
-    clause = sentence[start: stop.start() if stop else len(sentence)].strip(" .")
+    clause = sentence[start: stop.start() if stop else reading.end + 200].strip(" .")
     if len(clause) < 20:
-        clause = sentence.strip()
+        clause = sentence[:240].strip()
     if len(clause) > 120:
         clause = clause[:117].rsplit(" ", 1)[0] + "..."
     return clause[:1].upper() + clause[1:]
@@ -266,11 +269,14 @@ def section_sentences(section: Section) -> list[str]:
 def read_figures(sections: list[Section]) -> tuple[Figure, ...]:
     figures: list[Figure] = []
     used_ids: set[str] = set()
+    last_number: dict[str, int] = {}  # per slug: a section of the same name goes on from there, not from 0
     for section in sections:
         if section.kind not in FIGURE_SECTIONS:
             continue
-        slug, number = _slug(section), 0
+        slug = _slug(section)
+        number = last_number.get(slug, 0)
         for sentence in section_sentences(section):
+            check_sentence(sentence, section.name)
             topic = None
             for reading in read_sentence(sentence):
                 topic = topic or _topic(section, sentence)
@@ -280,10 +286,12 @@ def read_figures(sections: list[Section]) -> tuple[Figure, ...]:
                     number += 1
                     figure_id = f"{slug}-{number}"
                 used_ids.add(figure_id)
+                last_number[slug] = number
                 value = as_count(reading.value) if reading.value is not None else None
                 figures.append(Figure(
                     id=figure_id, topic=topic, label=_label(sentence, reading), value=value,
                     unit=reading.unit, count=reading.count, total=reading.total, standard=section.standard,
                     section=section.name, sentence=sentence,
                 ))
+            check_figures(len(figures), section.name)
     return tuple(figures)

@@ -9,7 +9,10 @@ that ``report_text`` removes them, and the footnotes they point to, as it does f
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
+
+from viewer.formats.published_report.limits import MAX_TAG_ATTRIBUTES, MAX_TEXT_CHARS, OverLimit
 
 SKIPPED = frozenset({"script", "style", "noscript", "template", "nav", "head", "svg", "button", "form",
                      "select", "iframe", "object"})
@@ -19,6 +22,10 @@ BLOCKS = frozenset({"p", "div", "section", "article", "main", "header", "footer"
                     "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "dt", "dd", "figure", "figcaption",
                     "table", "thead", "tbody", "tfoot", "caption", "pre", "address", "details", "summary", "body"})
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+# One attribute of a start tag, as html.parser reads it (a name, and maybe "=" and a value): matched one at a
+# time, each match linear in the attribute's length and holding nothing.
+_ATTRIBUTE = re.compile(r"""[\s/]*[^\s/>][^\s/=>]*(?:\s*=+\s*(?:'[^']*'|"[^"]*"|(?!['"])[^>\s]*))?""")
+_SHORT_TAG = 2048  # a tag whose ">" comes this soon cannot hold many attributes
 
 
 class _TextBuilder(HTMLParser):
@@ -32,6 +39,27 @@ class _TextBuilder(HTMLParser):
         self.cells: list[str] | None = None  # the cells of the open table row
         self.cell: list[str] | None = None
         self.superscript = 0
+        self.characters = 0  # of text kept so far, against MAX_TEXT_CHARS
+
+    # --- limits ---------------------------------------------------------------------------------
+    def check_for_whole_start_tag(self, i: int) -> int:
+        """html.parser finds a start tag's end with a pattern that keeps state for every attribute it passes
+        (one tag of 8 MB of attributes took 1.6 GB). Before it runs on a long tag, the attributes are
+        counted one by one, and a tag with more than any page has is refused."""
+        rawdata = self.rawdata
+        if rawdata.find(">", i, i + _SHORT_TAG) < 0:
+            position, count = i + 1, 0
+            while count <= MAX_TAG_ATTRIBUTES:
+                match = _ATTRIBUTE.match(rawdata, position)
+                if match is None or match.end() == position:
+                    break
+                position, count = match.end(), count + 1
+            if count > MAX_TAG_ATTRIBUTES:
+                line = rawdata.count("\n", 0, i) + 1
+                raise OverLimit(f"line {line:,} of the page: a tag with more than {MAX_TAG_ATTRIBUTES:,} attributes "
+                                f"(starting {rawdata[i:i + 30]!r}); a web page's tag may have at most "
+                                f"{MAX_TAG_ATTRIBUTES:,}")
+        return super().check_for_whole_start_tag(i)
 
     # --- output ---------------------------------------------------------------------------------
     def _text(self) -> list[str]:
@@ -122,6 +150,10 @@ class _TextBuilder(HTMLParser):
             return
         if self.superscript and data.strip().isdigit():
             data = data.strip().translate(_SUPERSCRIPT)
+        self.characters += len(data)
+        if self.characters > MAX_TEXT_CHARS:  # stop reading now: the rest would be refused anyway
+            raise OverLimit(f"the page's text has more than {MAX_TEXT_CHARS:,} characters; a report may have at "
+                            "most that (the longest published reports have a few hundred thousand)")
         self._text().append(data)
 
     def finish(self) -> tuple[str, list[str]]:

@@ -12,12 +12,14 @@ what is missing. A press release imports as a partial inspection labelled as tak
 
 from __future__ import annotations
 
+import gc
 import os
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from viewer.formats.errors import READS, NotInspectorateTextError, ReportImportError
-from viewer.formats.files import read_file_bytes
+from viewer.formats.errors import READS, NotInspectorateTextError, ReportImportError, ReportTooLargeError, shorten
+from viewer.formats.files import read_file_bytes, size_text
 from viewer.formats.printout_marks import is_own_printout
 from viewer.formats.published_report.decode import decode_report, sniff_kind
 from viewer.formats.published_report.figures import read_figures
@@ -27,6 +29,7 @@ from viewer.formats.published_report.front_matter import (
 )
 from viewer.formats.published_report.gaps import read_service_gaps
 from viewer.formats.published_report.html import html_text_and_warnings
+from viewer.formats.published_report.limits import MAX_PAGE_BYTES, MAX_REPORT_BYTES, OverLimit, check_text
 from viewer.formats.published_report.pdf import pdf_text
 from viewer.formats.published_report.recognise import document_kind, is_inspectorate_text, programme, what_it_looks_like
 from viewer.formats.published_report.sections import ImportNotes, Section, read_standard, split_sections
@@ -36,8 +39,7 @@ from viewer.formats.published_report.unit import find_unit, unit_kind
 from viewer.model.framework import Framework, load_framework
 from viewer.model.inspection import Inspection, OverallPublished, Standard, Unit
 
-# The longest published reports are a few MB as PDF (with photographs); a hundred times the text is still no report.
-MAX_REPORT_BYTES = 100 * 1024 * 1024
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,8 @@ def import_report(path: str | os.PathLike) -> ImportResult:
     source = str(path)
     data = read_file_bytes(path, MAX_REPORT_BYTES, "published reports")
     kind = sniff_kind(data, path.suffix)
+    if kind != "pdf" and len(data) > MAX_PAGE_BYTES:
+        _refuse_large(data, kind, source)
     warnings: list[str] = []
     if kind == "pdf":
         text = pdf_text(data, source)
@@ -64,6 +68,8 @@ def import_report(path: str | os.PathLike) -> ImportResult:
         if kind == "html":
             try:
                 text, html_warnings = html_text_and_warnings(text)
+            except OverLimit as exc:
+                raise ReportTooLargeError(source, str(exc)) from None
             except (AssertionError, ValueError) as exc:  # html.parser is lenient; guard its rare refusals
                 raise ReportImportError(source, f"the HTML page cannot be read: {exc}") from None
             warnings += html_warnings
@@ -77,6 +83,23 @@ def import_report(path: str | os.PathLike) -> ImportResult:
     return result
 
 
+def _refuse_large(data: bytes, kind: str, source: str) -> None:
+    """A web page or text past its size limit: refused for its size if its start is the inspectorate's
+    writing, else for what it is (so that a large log file in a folder is passed over, as any text is)."""
+    head, _ = decode_report(data[:200_000], source)
+    try:
+        if kind == "html":
+            head, _ = html_text_and_warnings(head)
+        inspectorate = is_inspectorate_text(clean_characters(head))
+    except (OverLimit, AssertionError, ValueError):  # a hostile start: refused for its size all the same
+        inspectorate = True
+    if not inspectorate:
+        raise not_the_inspectorate(source, head)
+    what = "web page" if kind == "html" else "text"
+    raise ReportTooLargeError(source, f"the file is {size_text(len(data))}; a report's {what} may be at most "
+                                      f"{size_text(MAX_PAGE_BYTES)} (its PDF {size_text(MAX_REPORT_BYTES)})")
+
+
 def not_the_inspectorate(source: str, text: str) -> ReportImportError:
     what = what_it_looks_like(text, Path(source).name)
     return NotInspectorateTextError(source, f"this is not a report, web page or press release of HM Inspectorate of "
@@ -86,8 +109,27 @@ def not_the_inspectorate(source: str, text: str) -> ReportImportError:
 def parse_report_text(text: str, kind: str = "text", source: str | None = None) -> ImportResult:
     """Read the inspectorate's text (already extracted from HTML or PDF) into an :class:`ImportResult`."""
     source = source or "text"
-    if not is_inspectorate_text(clean_characters(text)):
+    if not is_inspectorate_text(clean_characters(text[:40_000])):  # its start says; the signs are in the first 20,000
         raise not_the_inspectorate(source, text)
+    # Python's cyclic collector walks every live object again each time enough new ones are made: with the
+    # hundreds of thousands of lines, blocks and figures of a long text, that made the import slower than
+    # its size (1.8 times the rate at 16 times the size). They hold no reference cycles: it is paused.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        check_text(text)
+        return _parse(_SURROGATE.sub("\ufffd", text), kind, source)
+    except OverLimit as exc:
+        raise ReportTooLargeError(source, str(exc)) from None
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _parse(text: str, kind: str, source: str) -> ImportResult:
+    """``parse_report_text`` once the text is known to be the inspectorate's and within the limits. Half
+    of a UTF-16 pair (from a damaged PDF's text layer) is no character: it was replaced by U+FFFD, which can
+    be written and shown."""
     notes = ImportNotes()
     blocks = text_to_blocks(text)
     prose = "\n".join(b.text for b in blocks)
@@ -123,7 +165,7 @@ def parse_report_text(text: str, kind: str = "text", source: str | None = None) 
         name = None
     elif name:
         if found_unit.clue:
-            notes.found.append(f"unit read from '{' '.join(found_unit.clue.split())}'")
+            notes.found.append(f"unit read from '{shorten(' '.join(found_unit.clue.split()), 160)}'")
     else:
         notes.missing.insert(0, "the text names no unit: shown as 'unit not stated'")
     if report.document == "press release":

@@ -29,7 +29,8 @@ import threading
 from collections import Counter
 from dataclasses import dataclass, field
 
-from viewer.formats.errors import ReportImportError
+from viewer.formats.errors import ReportImportError, ReportTooLargeError
+from viewer.formats.published_report.limits import MAX_PDF_PAGES, MAX_TEXT_CHARS
 from viewer.formats.published_report.text import SUPERSCRIPT_DIGITS, footnote_markers
 
 ENCRYPTED = "the PDF is encrypted; open it in a PDF reader and save an unencrypted copy"
@@ -123,7 +124,9 @@ def _open(data: bytes, source: str):
     try:
         return pdfium.PdfDocument(data)  # owner-locked PDFs open: they have no user password
     except pdfium.PdfiumError as exc:
-        if getattr(exc, "err_code", None) in (_PDFIUM_PASSWORD, _PDFIUM_SECURITY) or "password" in str(exc).lower():
+        said = str(exc).lower()  # pypdfium2 5 names the error; older releases gave its code
+        if getattr(exc, "err_code", None) in (_PDFIUM_PASSWORD, _PDFIUM_SECURITY) or "password" in said \
+                or "security" in said:
             raise ReportImportError(source, ENCRYPTED) from None
         detail = str(exc).replace("Failed to load document ", "").strip(" .") or type(exc).__name__
         raise ReportImportError(source, f"damaged PDF: it cannot be read {detail}"[:240]) from None
@@ -182,7 +185,11 @@ def _read_pages(data: bytes, source: str) -> list[list[_Piece]]:
         try:
             if len(document) == 0:
                 raise ReportImportError(source, "damaged PDF: it has no pages")
+            if len(document) > MAX_PDF_PAGES:
+                raise ReportTooLargeError(source, f"the PDF has {len(document):,} pages; a report may have at most "
+                                                  f"{MAX_PDF_PAGES:,} (reports have 17 to 100)")
             pages = []
+            characters = 0
             for index in range(len(document)):
                 try:
                     page = document[index]
@@ -190,6 +197,11 @@ def _read_pages(data: bytes, source: str) -> list[list[_Piece]]:
                 except pdfium.PdfiumError as exc:
                     raise ReportImportError(source, f"damaged PDF: page {index + 1} cannot be read ({exc})") from None
                 try:
+                    characters += max(0, pdfium_c.FPDFText_CountChars(textpage.raw))
+                    if characters > MAX_TEXT_CHARS:  # stop reading now: the rest would be refused anyway
+                        raise ReportTooLargeError(source, f"the PDF's text passes {MAX_TEXT_CHARS:,} characters on "
+                                                          f"page {index + 1:,}; a report may have at most that (the "
+                                                          "longest published reports have a few hundred thousand)")
                     pages.append(_page_pieces(textpage, pdfium_c))
                 finally:
                     textpage.close()
