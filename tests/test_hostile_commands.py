@@ -111,3 +111,12 @@ def test_word_documents_are_refused_with_advice_by_every_command(tmp_path, name)
     assert words in run_cli("check", str(path)).stdout
     assert words in run_cli("convert", str(path), str(tmp_path / "x.json")).stderr
     assert words in run_cli("summary", str(path), "-o", str(tmp_path / "x.html"), "--format", "html").stdout
+
+
+def test_the_command_line_takes_the_summarys_format_from_its_name(tmp_path, sample_path):
+    from viewer.cli import main
+
+    assert main(["summary", str(sample_path), "-o", str(tmp_path / "s.html")]) == 0
+    assert (tmp_path / "s.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert main(["summary", str(sample_path), "-o", str(tmp_path / "s.pdf")]) == 0
+    assert (tmp_path / "s.pdf").read_bytes().startswith(b"%PDF")

@@ -55,7 +55,8 @@ def _summary_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="inspection files")
     parser.add_argument("-o", "--output", required=True, metavar="OUT", help="output file, or folder for several")
-    parser.add_argument("--format", choices=("pdf", "html"), default="pdf", help="pdf (default) or standalone html")
+    parser.add_argument("--format", choices=("pdf", "html"), default=None,
+                        help="pdf or standalone html (default: from OUT's name, else pdf)")
     parser.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size for PDF (default a4)")
     return parser
 

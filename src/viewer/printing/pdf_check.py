@@ -17,7 +17,7 @@ import pypdfium2 as pdfium
 
 # PDFium is not thread-safe and the window may be reading a report in a worker thread meanwhile: share
 # the report reader's lock (a private name of formats; a public one would be better).
-from viewer.formats.published_report.pdf import _PDFIUM as PDFIUM_LOCK
+from viewer.formats.published_report.pdf import PDFIUM_LOCK
 
 _TRAILER = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 _SUBSECTION = re.compile(rb"(\d+) (\d+)\s*\r?\n")

@@ -36,7 +36,8 @@ from viewer.formats.published_report.text import SUPERSCRIPT_DIGITS, footnote_ma
 ENCRYPTED = "the PDF is encrypted; open it in a PDF reader and save an unencrypted copy"
 NO_TEXT = "the PDF has no text layer (scanned pages?); a report must have selectable text"
 _PDFIUM_PASSWORD, _PDFIUM_SECURITY = 4, 6  # FPDF_ERR_PASSWORD, FPDF_ERR_SECURITY (an unsupported encryption)
-_PDFIUM = threading.Lock()  # PDFium is not thread-safe, and the window imports reports in a worker thread
+# PDFium is not thread-safe: the window imports reports in a worker thread and printing checks its PDFs with it
+PDFIUM_LOCK = threading.Lock()
 
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                             "\ufb05": "st", "\ufb06": "st"})
@@ -180,7 +181,7 @@ def _read_pages(data: bytes, source: str) -> list[list[_Piece]]:
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
-    with _PDFIUM:
+    with PDFIUM_LOCK:
         document = _open(data, source)
         try:
             if len(document) == 0:
