@@ -121,9 +121,38 @@ def test_megabyte_values_are_shortened_in_messages(tmp_path, sample_text):
                  sample_text.replace('"framework": "hmip-probation-pdu-2023"', f'"framework": "{huge}"', 1),
                  sample_text.replace(PERCENT, f'"percent_yes": "{huge}"', 1)):
         error = _refused(_file(tmp_path, text))
-        assert "(1,000,000 characters)" in error.message and len(str(error)) < 600, str(error)[:600]
+        assert "1,000,000 characters" in error.message and len(str(error)) < 600, str(error)[:600]
     warned = load_inspection(_file(tmp_path, sample_text.replace('"format"', f'"{huge}": 1, "format"', 1)))
     assert len(warned.warnings[0]) < 300 and "(1,000,000 characters)" in warned.warnings[0]
+
+
+@pytest.mark.parametrize("old, new, place", [
+    ('"name": "Hertfordshire PDU"', '"name": "' + "X" * 1_000_000 + '"', "$.unit.name"),
+    ('"theme": "safety"', '"theme": "safety", "question": "' + "Q" * 30_000 + '"', "$.standards[3].key_questions[2].question"),
+])
+def test_a_text_past_any_report_is_refused_before_a_tab_or_a_printout_meets_it(tmp_path, sample_text, old, new,
+                                                                                 place):
+    """A 1 MB unit name took minutes to print and gigabytes to show: names stop at 1,000 characters, the
+    report's paragraphs at 20,000."""
+    error = _refused(_file(tmp_path, sample_text.replace(old, new, 1)))
+    assert place in str(error) and "may have at most" in error.message and len(str(error)) < 400
+
+
+def test_a_workbook_cell_past_its_columns_limit_is_refused_at_its_place(tmp_path, sample_path):
+    import csv
+
+    from viewer.formats.workbook import WorkbookError, read_workbook, write_workbook
+
+    folder = tmp_path / "book"
+    write_workbook([load_inspection(sample_path)], folder)
+    rows = list(csv.reader((folder / "inspections.csv").open(encoding="utf-8-sig")))
+    rows[1][rows[0].index("unit_name")] = "Y" * 5_000
+    with (folder / "inspections.csv").open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows(rows)
+    with pytest.raises(WorkbookError) as refused:
+        read_workbook(folder)
+    assert refused.value.place == "file 'inspections.csv', row 2, column 'unit_name'"
+    assert refused.value.message.endswith("unit_name may have at most 1,000")
 
 
 # ---- the fast reader and the careful one agree ---------------------------------------------------------

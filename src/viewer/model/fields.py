@@ -38,10 +38,22 @@ class Field:
     # shared copy each, which keeps a folder of inspections small in memory.
     shared: bool = False
     column: str = ""  # the workbook column, when it is not the key
+    # The most characters a text (or each text of a list) may have: far past any report (the longest
+    # sentence in the stored sources is 467 characters, the longest line 1,678), and refused before a
+    # 1 MB unit name reaches a tab or a printout (it took minutes and gigabytes).
+    max_chars: int = 0  # 0: the kind's default (TEXT_LIMITS)
 
     @property
     def column_name(self) -> str:
         return self.column or self.key
+
+    @property
+    def most_chars(self) -> int:
+        return self.max_chars or TEXT_LIMITS.get(self.kind, 0)
+
+
+TEXT_LIMITS = {"text": 1_000, "texts": 20_000, "ids": 1_000, "month": 20, "day": 20}
+PROSE = 20_000  # a paragraph of the report: a standard's summary, a gap's description, a sentence
 
 
 @dataclass(frozen=True)
@@ -103,13 +115,13 @@ STANDARD = Record("standard", Standard, (
     Field("code", "text", "the standard's code, e.g. P2.1", required=True, shared=True),
     Field("name", "text", "e.g. Assessment", shared=True),
     Field("rating", "rating", "Outstanding, Good, Requires improvement or Inadequate"),
-    Field("statement", "text", "the standard's statement", shared=True),
-    Field("summary", "text", "the inspectors' summary"),
+    Field("statement", "text", "the standard's statement", shared=True, max_chars=PROSE),
+    Field("summary", "text", "the inspectors' summary", max_chars=PROSE),
     Field("strengths", "texts", "one strength per line"),
     Field("areas_for_improvement", "texts", "one area for improvement per line"),
 ))
 KEY_QUESTION = Record("key_question", KeyQuestion, (
-    Field("question", "text", "the key question", required=True, shared=True),
+    Field("question", "text", "the key question", required=True, shared=True, max_chars=PROSE),
     Field("percent_yes", "number", "percentage 'Yes', a number from 0 to 100 without the % sign", low=0, high=100,
           what=" (a percentage)"),
     Field("theme", "text", "one of " + ", ".join(KEY_QUESTION_THEMES), choices=tuple(KEY_QUESTION_THEMES),
@@ -128,19 +140,19 @@ FIGURE = Record("figure", Figure, (
     _count("total", "for 'x out of y': y"),
     Field("standard", "text", "the standard it relates to, e.g. P1.2", shared=True),
     Field("section", "text", "the report section", shared=True),
-    Field("sentence", "text", "the sentence of the report it comes from"),
+    Field("sentence", "text", "the sentence of the report it comes from", max_chars=PROSE),
 ))
 SERVICE_GAP = Record("service_gap", ServiceGap, (
     Field("area", "text", "a short id for the area, e.g. accommodation", required=True, shared=True),
     Field("title", "text", "a title for the gap", required=True, shared=True),
-    Field("description", "text", "what is missing or weak"),
+    Field("description", "text", "what is missing or weak", max_chars=PROSE),
     Field("evidence", "texts", "one piece of evidence per line"),
     Field("standard", "text", "the standard it relates to", shared=True),
     Field("figure_ids", "ids", "ids of figures (sheet 'figures'), separated by commas or line breaks"),
 ))
 RECOMMENDATION = Record("recommendation", Recommendation, (
     Field("number", "int", "1, 2, 3 ... as numbered in the report", required=True, low=1, high=1000),
-    Field("text", "text", "the recommendation", required=True),
+    Field("text", "text", "the recommendation", required=True, max_chars=PROSE),
     Field("standards", "ids", "standard codes, separated by commas or line breaks"),
     Field("gap_areas", "ids", "service gap areas (sheet 'service_gaps'), separated by commas or line breaks"),
 ))
@@ -149,13 +161,13 @@ SOURCE = Record("source", SourceDocument, (
     Field("id", "text", "a short id of the source, unique within the inspection", required=True, column="source_id"),
     Field("url", "text", "where the source is published"),
     Field("document", "text", "report (a report or its web page) or press release", choices=DOCUMENTS, shared=True),
-    Field("text", "text", "the stored text of the source that the quotations come from"),
+    Field("text", "text", "the stored text of the source that the quotations come from", max_chars=2_000_000),
 ))
 QUOTE = Record("quote", Quote, (
     Field("field", "text", "what the quotation states, e.g. overall.rating, overall.score, unit.name, "
           "standards.P2.1.rating", required=True, shared=True),
     Field("value", "text", "the value it states, as the viewer reads it", required=True),
-    Field("quote", "text", "the source's words, exactly", required=True),
+    Field("quote", "text", "the source's words, exactly", required=True, max_chars=PROSE),
     Field("source", "text", "the id of the source (sheet 'sources')", required=True, shared=True),
     Field("in_address", "flag", "true when the value is read from the source's web address, not its text"),
 ))

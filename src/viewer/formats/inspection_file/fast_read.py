@@ -42,9 +42,9 @@ class _Doubt(Exception):
 def _value_type(field: model.Field) -> Any:
     kind = field.kind
     if kind == "text":
-        return Literal[field.choices] if field.choices else str
+        return Literal[field.choices] if field.choices else Annotated[str, Meta(max_length=field.most_chars)]
     if kind == "texts":
-        return tuple[str, ...]
+        return tuple[Annotated[str, Meta(max_length=field.most_chars)], ...]
     if kind in ("number", "int"):
         low = field.low if field.low is not None else -MAX_MAGNITUDE
         high = field.high if field.high is not None else MAX_MAGNITUDE

@@ -133,6 +133,8 @@ def read_record(obj: Any, fields: Spec, path: JsonPath, warnings: list[str]) -> 
         if kind == "text":
             if type(value) is not str:
                 raise Invalid(path + [key], f"expected text, found {describe(value)}")
+            if field.most_chars and len(value) > field.most_chars:
+                raise Invalid(path + [key], _too_long(key, value, field))
             if field.shared:
                 value = sys.intern(value)
             if field.choices and value not in field.choices:
@@ -144,6 +146,8 @@ def read_record(obj: Any, fields: Spec, path: JsonPath, warnings: list[str]) -> 
             for i, item in enumerate(value):
                 if type(item) is not str:
                     raise Invalid(path + [key, i], f"expected text, found {describe(item)}")
+                if field.most_chars and len(item) > field.most_chars:
+                    raise Invalid(path + [key, i], _too_long(key, item, field))
             value = tuple(value)
         elif kind in ("number", "int"):
             value = _number(value, field, path + [key])
@@ -161,6 +165,11 @@ def read_record(obj: Any, fields: Spec, path: JsonPath, warnings: list[str]) -> 
         if key not in out or (type(out[key]) is str and not out[key].strip()):
             raise Invalid(path + [key], f"required key '{key}' is missing or empty")
     return out
+
+
+def _too_long(key: str, value: str, field: Field) -> str:
+    return (f"the text has {len(value):,} characters (starting \"{value[:40]}…\"); {key} may have at most "
+            f"{field.most_chars:,}")
 
 
 def read_list(record: dict[str, Any], key: str, fields: Spec, path: JsonPath,

@@ -168,12 +168,23 @@ def read_cell(column: Column, value: Any, notes: list[str]) -> Any:
         return read_rating(value, notes.append)
     text = _text(value, column)
     if kind == "texts":
-        return decode_texts(text)
+        return _within(decode_texts(text), column)
     if kind == "ids":
-        return decode_ids(text)
+        return _within(decode_ids(text), column)
+    _within((text,), column)
     if column.choices and text not in column.choices:
         raise BadCell(f"unknown {column.column_name} '{shown(text)}' (expected one of {', '.join(column.choices)})")
     return text
+
+
+def _within(texts: tuple[str, ...], column: Column) -> tuple[str, ...]:
+    """The texts, when none is longer than the column's texts may be (``Field.most_chars``)."""
+    most = column.most_chars
+    for text in texts:
+        if most and len(text) > most:
+            raise BadCell(f"the text has {len(text):,} characters (starting \"{text[:40]}…\"); "
+                          f"{column.column_name} may have at most {most:,}")
+    return texts
 
 
 _SLOW = object()  # a cell the fast path leaves to read_cell
@@ -243,6 +254,10 @@ def read_column(column: Column, values: Sequence[Any], notes: list[tuple[int, st
     if column.shared and not shared_already:
         shared = {}
         out = list(map(shared.setdefault, out, out))
+    most = column.most_chars
+    if most and kind not in ("int", "number", "rating", "flag") and most < MAX_CELL_CHARS and any(
+            type(v) is str and len(v) > most for v in values):
+        out = [_SLOW if type(v) is str and len(v) > most else o for v, o in zip(values, out)]  # read_cell says why
     if _SLOW in out:
         cell_notes: list[str] = []
         for i, value in enumerate(out):
