@@ -7,6 +7,7 @@ import hashlib
 import io
 import shutil
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -120,3 +121,20 @@ def test_the_command_line_takes_the_summarys_format_from_its_name(tmp_path, samp
     assert (tmp_path / "s.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert main(["summary", str(sample_path), "-o", str(tmp_path / "s.pdf")]) == 0
     assert (tmp_path / "s.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_full_disk_while_writing_a_workbook_is_said_plainly_and_leaves_nothing(tmp_path, sample_path):
+    """XlsxWriter's own error for a file it cannot finish was reported as a bug in the viewer."""
+    import resource
+    import subprocess
+    import sys
+
+    def small_disk() -> None:  # files past 20,000 bytes cannot be written, as on a full disk
+        resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+
+    outcome = Path(__file__).resolve().parents[1] / "resources" / "outcomes" / "library" / "kirklees-pdu-2023.json"
+    done = subprocess.run([sys.executable, "-m", "viewer", "convert", str(sample_path), str(outcome),
+                           str(tmp_path / "x.xlsx")], preexec_fn=small_disk, capture_output=True, text=True)
+    assert done.returncode == 1
+    assert done.stderr.strip() == f"error: cannot write {tmp_path / 'x.xlsx'}: [Errno 27] File too large"
+    assert list(tmp_path.iterdir()) == []  # no workbook, no temporary file

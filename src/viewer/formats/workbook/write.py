@@ -126,6 +126,7 @@ def _write_xlsx(tables: dict[str, Rows], target: Path) -> None:
     """XlsxWriter, with a shared-string table as Excel writes it: smaller files that read twice as fast
     as openpyxl's inline strings, and written several times faster. Text is always text, never a formula."""
     import xlsxwriter
+    import xlsxwriter.exceptions
 
     book = xlsxwriter.Workbook(str(target), {"strings_to_formulas": False, "strings_to_urls": False,
                                              "strings_to_numbers": False})
@@ -146,7 +147,10 @@ def _write_xlsx(tables: dict[str, Rows], target: Path) -> None:
             for n, row in enumerate(tables[sheet.name], start=1):
                 _write_row(ws, n, row)
     finally:
-        book.close()
+        try:
+            book.close()
+        except xlsxwriter.exceptions.FileCreateError as exc:  # a full disk, a folder we may not write: the disk's
+            raise OSError(str(exc.__cause__ or exc)) from None  # error, said as every other writer says it
 
 
 def _write_row(ws: Any, row: int, values: Sequence[Any], style: Any = None) -> None:
