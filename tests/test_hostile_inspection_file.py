@@ -214,3 +214,23 @@ def test_a_file_larger_than_the_reader_takes_is_not_written(tmp_path, sample_pat
                                          r"viewer reads, so it would not open again"):
         save_inspection(huge, tmp_path / "huge.json")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_nan_reaching_a_writer_is_refused_at_its_place_in_every_format(tmp_path, sample_path):
+    """Files are refused NaN when read; one made in code must not be written either (XlsxWriter raised a
+    TypeError, the others wrote what the viewer would then refuse)."""
+    from viewer.formats.workbook import WorkbookWriteError, write_workbook
+
+    inspection = load_inspection(sample_path)
+    standard = inspection.standards[3]
+    bad = replace(standard, key_questions=(replace(standard.key_questions[0], percent_yes=float("nan")),)
+                  + standard.key_questions[1:])
+    inspection = replace(inspection, standards=inspection.standards[:3] + (bad,) + inspection.standards[4:])
+    with pytest.raises(WriteError) as refused:
+        save_inspection(inspection, tmp_path / "x.json")
+    assert "$.standards[3].key_questions[0].percent_yes: nan is not a number JSON can hold" in str(refused.value)
+    for name in ("x.xlsx", "x.ods", "x-tables"):
+        with pytest.raises(WorkbookWriteError) as refused:
+            write_workbook([inspection], tmp_path / name)
+        assert "sheet 'key_questions', column 'percent_yes': nan is not a number" in str(refused.value)
+    assert list(tmp_path.iterdir()) == []

@@ -8,6 +8,7 @@ or the size named, before the target is touched.
 from __future__ import annotations
 
 import json
+import math
 import os
 from dataclasses import asdict
 from typing import Any
@@ -53,11 +54,13 @@ def inspection_to_dict(inspection: Inspection) -> dict[str, Any]:
 
 
 def unwritable_text(data: Any, path: str = "$") -> str | None:
-    """Where the first text UTF-8 cannot hold is, and what it holds: "$.unit.name: the text has \\ud800 at
-    character 5 ..."; None when every text can be written."""
+    """Where the first value JSON or UTF-8 cannot hold is, and what it holds: "$.unit.name: the text has
+    \\ud800 at character 5 ...", "$.figures[2].value: nan is not a number"; None when all can be written."""
     stack = [(path, data)]
     while stack:
         place, value = stack.pop()
+        if isinstance(value, float) and not math.isfinite(value):
+            return f"{place}: {value} is not a number JSON can hold (NaN or infinite), and the viewer would refuse it"
         if isinstance(value, str):
             try:
                 value.encode("utf-8")
@@ -74,10 +77,10 @@ def unwritable_text(data: Any, path: str = "$") -> str | None:
 def inspection_file_bytes(inspection: Inspection, target: str | os.PathLike = "") -> bytes:
     """The inspection file's bytes, or :class:`WriteError` when the viewer could not read them back."""
     data = inspection_to_dict(inspection)
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     try:
+        text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
         encoded = text.encode("utf-8")
-    except UnicodeEncodeError:
+    except (UnicodeEncodeError, ValueError):  # half a UTF-16 pair; NaN or infinity (JSON has neither)
         raise WriteError(f"{target}: cannot write {unwritable_text(data)}") from None
     if len(encoded) > MAX_FILE_BYTES:
         raise WriteError(f"{target}: the inspection file would be {size_text(len(encoded))}; inspection files are "

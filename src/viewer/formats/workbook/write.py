@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import os
 import re
 import shutil
@@ -95,6 +96,8 @@ def _cell_out(column: Column, value: Any) -> Any:
         return encode_list(tuple(value), column.kind)
     if column.kind == "rating":
         return value.label
+    if isinstance(value, float) and not math.isfinite(value):
+        raise BadCell(f"{value} is not a number a workbook can hold (NaN or infinite), and the viewer would refuse it")
     return cell_text(value) if isinstance(value, str) else value
 
 
