@@ -9,7 +9,7 @@ from PySide6.QtGui import QDesktopServices
 
 from viewer.formats.inspection_file import load_inspection
 from viewer.library import load_library, select
-from viewer.model.compare import BY_YEAR
+from viewer.model.compare_counts import BY_YEAR
 from viewer.model.compare_selection import BOTH, OPEN, PUBLISHED
 from viewer.model.framework import load_framework
 from viewer.model.rating_rules import assess

@@ -10,10 +10,11 @@ from datetime import date
 import pytest
 
 from viewer.model.compare import (
-    ALL_STANDARDS, COUNT_RATINGS, NOT_IN_FRAMEWORK, OVERALL, across_units, cell_rating, compare_cell_colours,
-    counts_for, filter_units, framework_groups, framework_note, key_question_frame, match_question, question_choices,
-    rank_text, rating_counts, units_frame, with_sort_keys,
+    NOT_IN_FRAMEWORK, cell_rating, compare_cell_colours, filter_units, framework_groups, framework_note,
+    units_frame, with_sort_keys,
 )
+from viewer.model.compare_across import across_units, key_question_frame, match_question, question_choices, rank_text
+from viewer.model.compare_counts import ALL_STANDARDS, COUNT_RATINGS, OVERALL, counts_for, rating_counts
 from viewer.model.inspection import KeyQuestion, OverallPublished, Unit
 from viewer.model.rating_rules import assess
 from viewer.model.ratings import NOT_PUBLISHED, colours_for

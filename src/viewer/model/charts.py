@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from viewer.model import palette
-from viewer.model.compare import COUNT_RATINGS, AcrossUnits
+from viewer.model.compare_across import AcrossUnits
+from viewer.model.compare_counts import COUNT_RATINGS
 from viewer.model.framework import Framework
 from viewer.model.inspection import Inspection
 from viewer.model.rating_rules import Assessment

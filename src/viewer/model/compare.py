@@ -11,8 +11,9 @@ Decisions (shown to users in notes and tooltips):
 - Inspections of different frameworks are never mixed in one computed figure: ranks and the
   across-units chart take the units of one framework (the selected unit's), counts are grouped by
   framework, and :func:`framework_note` says how many units each framework has.
-- Key questions are matched across units by standard code **and** theme (engagement, desistance,
-  safety); a unit whose questions carry no theme falls back to the question's position.
+
+One key question across units is ``compare_across``; where a unit stands and counts of ratings by region
+or year are ``compare_counts``.
 """
 
 from __future__ import annotations
@@ -20,17 +21,13 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-
 import pandas as pd
 
 from viewer.model import palette
-from viewer.model.inspection import KEY_QUESTION_THEMES, Inspection, KeyQuestion, Standard
-from viewer.model.rating_rules import Assessment, lowest_key_question
+from viewer.model.inspection import Inspection
+from viewer.model.rating_rules import Assessment
 from viewer.model.ratings import NOT_PUBLISHED, Rating, colours_for, label_or_missing, match_rating
-from viewer.model.tables import (
-    anything_to_check, band_edges, check_colours, display_month, rated_by_key_questions,
-)
+from viewer.model.tables import anything_to_check, check_colours, display_month, rated_by_key_questions
 
 Entry = tuple[Inspection, Assessment]
 
@@ -38,7 +35,6 @@ COMPUTED_SUFFIX = " (computed)"
 NOT_IN_FRAMEWORK = "not in framework"
 NO_REGION = "region not given"
 NO_YEAR = "year not given"
-BY_REGION, BY_YEAR = "Region", "Year"
 AGREES, DIFFERS, CANNOT_COMPUTE = "agrees", "DIFFERS", "cannot compute"
 OUTCOME_ONLY = "outcome only"  # a press release or report page: it gives nothing the rules work from
 NO_DATE = "not given"
@@ -46,13 +42,7 @@ NO_DATE = "not given"
 UNIT_COLUMNS = ["Unit", "Region", "Framework", "Published", "Overall", "Score", "Score number", "Check", "Source",
                 "Year"]
 OPEN_FILE, PUBLISHED_OUTCOME = "open file", "published outcome"  # the Source column: where a row comes from
-KEY_QUESTION_UNIT_COLUMNS = ["Unit", "Region", "Framework", "Question", "Theme", "% Yes", "Band", "Matched by"]
-COUNT_RATINGS = [r.label for r in sorted(Rating, reverse=True)] + [NOT_PUBLISHED]  # best first
-OVERALL, ALL_STANDARDS = "Overall", "All standards"
-LOWEST = None  # the question key meaning "each unit's lowest key question" (the one deciding the rating)
 
-_THEMES = list(KEY_QUESTION_THEMES)
-_ORDINALS = {1: "st", 2: "nd", 3: "rd"}
 
 
 # ------------------------------------------------------------------------------------------- units
@@ -234,14 +224,14 @@ def framework_groups(entries: Sequence[Entry]) -> dict[str, list[int]]:
     return dict(sorted(groups.items(), key=lambda kv: -len(kv[1])))
 
 
-def _some(names: Sequence[str], shown: int = 5) -> str:
+def some_names(names: Sequence[str], shown: int = 5) -> str:
     """"A, B, C, D, E and 30 more units" for a long list (the library has many units without figures)."""
     if len(names) <= shown + 1:
         return ", ".join(names)
     return f"{', '.join(names[:shown])} and {len(names) - shown} more units"
 
 
-def _units(n: int) -> str:
+def units_text(n: int) -> str:
     return f"{n} unit{'s' if n != 1 else ''}"
 
 
@@ -255,203 +245,6 @@ def framework_note(entries: Sequence[Entry], framework_id: str | None = None) ->
     if len(groups) == 1:
         n = len(groups[framework_id])
         return f"All {n} units use {framework_id}." if n > 1 else f"1 unit uses {framework_id}."
-    others = ", ".join(f"{fid}: {_units(len(ix))}" for fid, ix in groups.items() if fid != framework_id)
-    return (f"{framework_id}: {_units(len(groups[framework_id]))}; other frameworks shown separately ({others}) — "
+    others = ", ".join(f"{fid}: {units_text(len(ix))}" for fid, ix in groups.items() if fid != framework_id)
+    return (f"{framework_id}: {units_text(len(groups[framework_id]))}; other frameworks shown separately ({others}) — "
             "figures are never combined across frameworks.")
-
-
-# ---------------------------------------------------------------------------------- key questions
-
-def question_choices(entries: Sequence[Entry], code: str) -> list[tuple[str | int | None, str]]:
-    """The questions of standard ``code`` that can be compared: the lowest (deciding) one, each theme
-    any unit uses, and positions for units whose questions carry no theme."""
-    choices: list[tuple[str | int | None, str]] = [(LOWEST, "Lowest key question (decides the rating)")]
-    themes, positions = set(), 0
-    for inspection, _ in entries:
-        standard = inspection.standard(code)
-        questions = standard.key_questions if standard else ()
-        themes.update(q.theme for q in questions if q.theme in KEY_QUESTION_THEMES)
-        if any(q.theme is None for q in questions):
-            positions = max(positions, len(questions))
-    choices += [(t, KEY_QUESTION_THEMES[t]) for t in _THEMES if t in themes]
-    choices += [(i, f"Question {i + 1} (by position)") for i in range(positions) if i >= len(_THEMES) or
-                _THEMES[i] not in themes]
-    return choices
-
-
-def match_question(questions: Sequence[KeyQuestion], key: str | int | None) -> tuple[KeyQuestion | None, str]:
-    """The question for ``key`` (a theme, a position, or LOWEST) and how it was matched."""
-    if key is LOWEST:
-        lowest = lowest_key_question(Standard("", key_questions=tuple(questions)))
-        return (lowest, "lowest") if lowest else (None, "")
-    if isinstance(key, int):
-        return (questions[key], "position") if 0 <= key < len(questions) else (None, "")
-    by_theme = next((q for q in questions if q.theme == key), None)
-    if by_theme is not None:
-        return by_theme, "theme"
-    position = _THEMES.index(key) if key in _THEMES else -1
-    if 0 <= position < len(questions) and questions[position].theme is None:
-        return questions[position], "position"
-    return None, ""
-
-
-def key_question_frame(entries: Sequence[Entry], code: str, key: str | int | None = LOWEST) -> pd.DataFrame:
-    """One row per inspection: its % Yes for the question ``key`` of standard ``code``, and the band
-    of its own framework. Units without the figure have a blank % Yes and "not published"."""
-    rows = []
-    for i, (inspection, assessment) in enumerate(entries):
-        standard = inspection.standard(code)
-        question, how = match_question(standard.key_questions if standard else (), key)
-        percent = question.percent_yes if question is not None and question.percent_yes is not None else math.nan
-        band = assessment.framework.key_question_band(percent) if not math.isnan(percent) else None
-        rows.append([unit_label(entries, i), inspection.unit.region or NO_REGION, assessment.framework.id,
-                     question.question if question else "", KEY_QUESTION_THEMES.get(question.theme or "", "")
-                     if question else "", percent, label_or_missing(band.rating if band else None), how])
-    frame = pd.DataFrame(rows, columns=KEY_QUESTION_UNIT_COLUMNS)
-    frame["% Yes"] = frame["% Yes"].astype(float)
-    return frame
-
-
-@dataclass(frozen=True)
-class Rank:
-    position: int  # 1 = lowest
-    count: int
-    tied: bool
-    text: str  # "2nd lowest of 3 units"
-
-    def __str__(self) -> str:
-        return self.text
-
-
-def _ordinal(n: int) -> str:
-    return f"{n}{'th' if 10 <= n % 100 <= 20 else _ORDINALS.get(n % 10, 'th')}"
-
-
-def rank_text(value: float, values: Sequence[float]) -> Rank:
-    """Where ``value`` stands among ``values`` (which include it): lowest, 2nd lowest, …, highest."""
-    value, values = float(value), [float(v) for v in values]
-    count = len(values)
-    from_bottom = 1 + sum(v < value for v in values)
-    from_top = 1 + sum(v > value for v in values)
-    tied = sum(v == value for v in values) > 1
-    joint = "joint " if tied else ""
-    if from_top < from_bottom:
-        words = "highest" if from_top == 1 else f"{_ordinal(from_top)} highest"
-    else:
-        words = "lowest" if from_bottom == 1 else f"{_ordinal(from_bottom)} lowest"
-    return Rank(from_bottom, count, tied, f"{joint}{words} of {_units(count)}")
-
-
-@dataclass(frozen=True)
-class UnitBar:
-    index: int  # position in entries
-    unit: str
-    percent: float
-    rating: Rating | None  # the band of the unit's own framework
-    selected: bool
-
-
-@dataclass(frozen=True)
-class AcrossUnits:
-    """One key question across the units of one framework: bars (lowest first), band edges, rank."""
-
-    code: str
-    title: str  # "P2.1 Assessment — Keeping other people safe"
-    framework_id: str | None
-    bars: tuple[UnitBar, ...]
-    edges: tuple[tuple[float, str], ...]
-    rank: Rank | None
-    rank_line: str  # "Hertfordshire PDU: 17% — lowest of 3 units"
-    note: str  # which units are left out, and why
-
-
-def across_units(entries: Sequence[Entry], code: str, key: str | int | None, selected: int | None,
-                 shown: Sequence[int] | None = None) -> AcrossUnits:
-    """The question ``key`` of ``code`` for the units ``shown`` (default: all) of the selected unit's
-    framework, lowest first, and where the selected unit ranks among them."""
-    shown = list(range(len(entries))) if shown is None else list(shown)
-    # The figures use the selected unit's framework, else the one with most units shown.
-    framework_id = (entries[selected][1].framework.id if selected in shown else
-                    next(iter(framework_groups([entries[i] for i in shown])), None))
-    frame = key_question_frame(entries, code, key)
-    names = standard_names(entries)
-    label = dict(question_choices(entries, code)).get(key, str(key))
-    title = f"{code} {names.get(code, '')} — {label}".replace("  ", " ")
-    group = [i for i in shown if entries[i][1].framework.id == framework_id]
-    known = [i for i in group if not math.isnan(frame.at[i, "% Yes"])]
-    known.sort(key=lambda i: (frame.at[i, "% Yes"], frame.at[i, "Unit"].casefold()))
-    bars = tuple(UnitBar(i, frame.at[i, "Unit"], float(frame.at[i, "% Yes"]),
-                         match_rating(frame.at[i, "Band"])[0], i == selected) for i in known)
-    edges = tuple(band_edges(entries[group[0]][1].framework)) if group else ()
-    other = [i for i in shown if i not in group]
-    missing = [frame.at[i, "Unit"] for i in group if i not in known]
-    notes = ([f"{_units(len(other))} of other frameworks not included (compared only within {framework_id})."]
-             if other else []) + ([f"No published figure for {_some(missing)}."] if missing else [])
-    rank, rank_line = None, ""
-    if selected in known:
-        values = [b.percent for b in bars]
-        rank = rank_text(frame.at[selected, "% Yes"], values)
-        rank_line = f"{frame.at[selected, 'Unit']}: {frame.at[selected, '% Yes']:g}% — {rank.text}"
-    elif selected is not None and 0 <= selected < len(entries):
-        why = "is not among the units shown" if selected not in shown else "has no published figure for this question"
-        rank_line = f"{unit_label(entries, selected)} {why}."
-    return AcrossUnits(code, title, framework_id, bars, edges, rank, rank_line, " ".join(notes))
-
-
-# ------------------------------------------------------------------------------------------ place
-
-def place_line(entries: Sequence[Entry], selected: int | None, shown: Sequence[int]) -> str:
-    """Where the selected unit's overall rating stands among the units shown of its own programme:
-    "Hertfordshire PDU — Requires improvement: of 37 units of hmip-probation-pdu-2023 shown, 3 rated better,
-    20 the same and 14 worse." Ratings of different programmes are never ranked together."""
-    if selected is None or not 0 <= selected < len(entries):
-        return ""
-    inspection, assessment = entries[selected]
-    overall = assessment.overall
-    mine = overall.published_rating or overall.computed_rating
-    framework_id = assessment.framework.id
-    group = [i for i in shown if entries[i][1].framework.id == framework_id and i != selected]
-    if mine is None or not group:
-        return ""
-    others = [entries[i][1].overall.published_rating for i in group]
-    rated = [r for r in others if r is not None]
-    better, same = sum(r > mine for r in rated), sum(r == mine for r in rated)
-    worse = len(rated) - better - same
-    how = "" if overall.published_rating is not None else " (computed: the report does not publish it)"
-    unrated = len(others) - len(rated)
-    tail = f" ({unrated} without a published rating)" if unrated else ""
-    return (f"{unit_label(entries, selected)} — {mine.label}{how}: of the {_units(len(group))} of {framework_id} "
-            f"shown beside it, {better} rated better, {same} the same and {worse} worse{tail}.")
-
-
-# ----------------------------------------------------------------------------------------- counts
-
-def rating_counts(entries: Sequence[Entry], by: str = BY_REGION) -> pd.DataFrame:
-    """Counts of each published rating per framework and region (or year of publication): one row for the
-    overall rating, one for all standards together and one per standard code."""
-    codes = standard_codes(entries)
-    rows = []
-    missing = NO_REGION if by == BY_REGION else NO_YEAR
-    for framework_id, positions in framework_groups(entries).items():
-        groups: dict[str, list[int]] = {}
-        for i in positions:
-            inspection = entries[i][0]
-            key = (inspection.unit.region or NO_REGION) if by == BY_REGION else year_of(inspection)
-            groups.setdefault(key, []).append(i)
-        for value in sorted(groups, key=lambda v: (v == missing, v.casefold())):
-            members = [entries[i] for i in groups[value]]
-            per: dict[str, Counter] = {OVERALL: Counter(), ALL_STANDARDS: Counter()}
-            for _, assessment in members:
-                per[OVERALL][label_or_missing(assessment.overall.published_rating)] += 1
-                for sa in assessment.standards:
-                    per.setdefault(sa.code, Counter())[label_or_missing(sa.published)] += 1
-                    per[ALL_STANDARDS][label_or_missing(sa.published)] += 1
-            for of in [OVERALL, ALL_STANDARDS] + [c for c in codes if c in per]:
-                counts = [per[of][r] for r in COUNT_RATINGS]
-                rows.append([framework_id, value, of, len(members)] + counts + [sum(counts)])
-    return pd.DataFrame(rows, columns=["Framework", by, "Of", "Units"] + COUNT_RATINGS + ["Total"])
-
-
-def counts_for(counts: pd.DataFrame, of: str) -> pd.DataFrame:
-    """The rows of :func:`rating_counts` for one of Overall, All standards or a standard code."""
-    return counts[counts["Of"] == of].drop(columns="Of").reset_index(drop=True)

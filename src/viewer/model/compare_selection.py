@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from viewer.model.compare import BY_REGION, LOWEST, OVERALL
+from viewer.model.compare_across import LOWEST
+from viewer.model.compare_counts import BY_REGION, OVERALL
 
 # Where the units compared come from: the inspections open in the window, the library of published
 # outcomes, or both.

@@ -17,9 +17,10 @@ from viewer.formats.printout_marks import COMPARISON_MARK
 from viewer.model import palette
 from viewer.model.charts import across_units_chart
 from viewer.model.compare import (
-    BY_REGION, COUNT_RATINGS, NOT_IN_FRAMEWORK, OVERALL, AcrossUnits, Entry, across_units, cell_rating, compare_cell_colours,
-    counts_for, framework_note, place_line, rating_columns, rating_counts, standard_names,
+    NOT_IN_FRAMEWORK, Entry, cell_rating, compare_cell_colours, framework_note, rating_columns, standard_names,
 )
+from viewer.model.compare_across import AcrossUnits, across_units
+from viewer.model.compare_counts import BY_REGION, COUNT_RATINGS, OVERALL, counts_for, place_line, rating_counts
 from viewer.model.ratings import colours_for, match_rating
 from viewer.printout.column_widths import column_widths
 from viewer.printout.html_tables import NOTE_STYLE, Tables, cell, chart_html, e

@@ -22,10 +22,12 @@ from viewer.charts.bar_chart import ChartView
 from viewer.model import palette
 from viewer.model.charts import across_units_chart, empty_chart, rating_counts_chart
 from viewer.model.compare import (
-    ALL_STANDARDS, BY_REGION, BY_YEAR, COMPUTED_SUFFIX, COUNT_RATINGS, NO_REGION, NO_YEAR, OVERALL, AcrossUnits,
-    Entry, across_units, cell_note, cell_rating, compare_cell_colours, counts_for, filter_units, framework_note, place_line,
-    question_choices, rating_columns, rating_counts, standard_codes, standard_names, unit_label, units_frame,
-    with_sort_keys,
+    COMPUTED_SUFFIX, NO_REGION, NO_YEAR, Entry, cell_note, cell_rating, compare_cell_colours, filter_units,
+    framework_note, rating_columns, standard_codes, standard_names, unit_label, units_frame, with_sort_keys,
+)
+from viewer.model.compare_across import AcrossUnits, across_units, question_choices
+from viewer.model.compare_counts import (
+    ALL_STANDARDS, BY_REGION, BY_YEAR, COUNT_RATINGS, OVERALL, counts_for, place_line, rating_counts,
 )
 from viewer.model.compare_selection import BOTH, OPEN, PUBLISHED, SOURCES, CompareSelection
 from viewer.model.ratings import NOT_PUBLISHED, Rating, colours_for, match_rating
