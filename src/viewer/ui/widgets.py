@@ -58,6 +58,15 @@ def rich_label() -> QLabel:
     return label
 
 
+def chip_label(colours: tuple[str, str]) -> QLabel:
+    """A word-wrapped line of plain text (unit names come from files) on a coloured chip."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setStyleSheet(chip_style(*colours))
+    return label
+
+
 def chip_style(background: str, foreground: str, bold: bool = True, radius: int = 4) -> str:
     weight = "font-weight: bold;" if bold else ""
     return (f"background-color: {background}; color: {foreground}; border-radius: {radius}px; "

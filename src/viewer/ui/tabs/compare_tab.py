@@ -1,29 +1,28 @@
-"""The Compare tab: every open inspection side by side — a ratings heat map, one key question across
-units with the highlighted unit's rank, and counts of ratings by region; each exports, all prints.
+"""The Compare tab: the open inspections, the published outcomes or both, side by side — a ratings heat map
+(``compare_heat_map``), where the highlighted unit stands, one key question across units with its rank,
+and counts of ratings by region or year; each exports, all prints (``compare_exports``).
 
-The numbers come from ``model.compare`` (pure pandas), the same functions the printout uses.
+The numbers come from ``model.compare``, ``compare_across`` and ``compare_counts`` (pure pandas), the same
+functions the printout uses.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (
-    QAbstractItemView, QBoxLayout, QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QTableView, QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from viewer.charts.bar_chart import ChartView
 from viewer.model import palette
 from viewer.model.charts import across_units_chart, empty_chart, rating_counts_chart
 from viewer.model.compare import (
-    COMPUTED_SUFFIX, NO_REGION, NO_YEAR, Entry, cell_note, cell_rating, compare_cell_colours, filter_units,
-    framework_note, rating_columns, standard_codes, standard_names, unit_label, units_frame, with_sort_keys,
+    NO_REGION, NO_YEAR, Entry, cell_rating, filter_units, framework_note, standard_codes, standard_names, unit_label,
+    units_frame,
 )
 from viewer.model.compare_across import AcrossUnits, across_units, question_choices
 from viewer.model.compare_counts import (
@@ -32,129 +31,14 @@ from viewer.model.compare_counts import (
 from viewer.model.compare_selection import BOTH, OPEN, PUBLISHED, SOURCES, CompareSelection
 from viewer.model.ratings import NOT_PUBLISHED, Rating, colours_for, match_rating
 from viewer.ui.dataframe_model import DataFrameModel
+from viewer.ui.tabs.compare_controls import button, choose_quietly, combo, refill
 from viewer.ui.tabs.compare_exports import CompareActions
-from viewer.ui.widgets import (
-    SPACING, FrozenFirstColumn, chip_style, fit_columns, fit_rows, heading, note, tab_layout, table_view, tooltip,
-    vertical_scroll,
-)
+from viewer.ui.tabs.compare_heat_map import HeatMap, fit_to_rows
+from viewer.ui.widgets import SPACING, chip_label, fit_columns, heading, note, tab_layout, table_view, vertical_scroll
 
 EMPTY_COMPARE = ("Open two or more inspections to compare them — File ▸ Open… several files, or File ▸ Open "
                  "Folder… — or choose “Published outcomes” above to compare with every inspection the inspectorate "
                  "has published.")
-COLUMN_CAPS = {"Unit": 150, "Region": 100, "Framework": 130, "Published": 75, "Overall": 100, "Score": 50, "Check": 75,
-               "Source": 70}
-RATING_MIN_WIDTH = 50  # a short rating label ("Req. impr.") on two lines at most
-# A standard's cell shows a short label, so every standard fits beside the unit; the full one is on hover.
-SHORT = {"Outstanding": "Outst.", "Good": "Good", "Requires improvement": "Req. impr.", "Inadequate": "Inad.",
-         "not published": "—", "not in framework": "n/a", "open file": "file", "published outcome": "published",
-         "region not given": "—", "not given": "—"}
-
-
-class HeatMapModel(DataFrameModel):
-    """The table model with a standard's name as its header's tooltip, and rating cells centred."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.header_tips: dict[str, str] = {}
-        self.centred: set[str] = set()
-        self.short: set[str] = set()  # columns whose cells show SHORT labels (the standards, Source)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
-            name = str(self.frame.columns[section]) if 0 <= section < len(self.frame.columns) else ""
-            return tooltip(self.header_tips.get(name))
-        return super().headerData(section, orientation, role)
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.TextAlignmentRole and index.isValid()
-                and str(self.frame.columns[index.column()]) in self.centred):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) and index.isValid() \
-                and str(self.frame.columns[index.column()]) in self.short:
-            full = super().data(index, Qt.ItemDataRole.DisplayRole)
-            short = _short(full)
-            if role == Qt.ItemDataRole.DisplayRole:
-                return short
-            tip = super().data(index, role)
-            return tip if short == full else tooltip(f"{full}\n\n{tip}" if tip else full)
-        return super().data(index, role)
-
-
-class _ShareWidth(QObject):
-    """Give the standards' columns equal shares of the width the other columns leave (at least
-    RATING_MIN_WIDTH each; the table scrolls sideways instead), again whenever the table is resized."""
-
-    def __init__(self, view: QTableView, sections: Callable[[], list[int]]) -> None:
-        super().__init__(view)
-        self.view, self.sections = view, sections
-        view.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Resize:
-            self.share()
-        return False
-
-    def share(self) -> None:
-        view, sections = self.view, self.sections()
-        if not sections:
-            return
-        header, bar = view.horizontalHeader(), view.verticalScrollBar()
-        others = sum(header.sectionSize(c) for c in range(header.count())
-                     if c not in sections and not header.isSectionHidden(c))
-        width = view.width() - 2 * view.frameWidth() - (bar.sizeHint().width() if bar.isVisible() else 0)
-        for column in sections:
-            view.setColumnWidth(column, max(RATING_MIN_WIDTH, (width - others) // len(sections)))
-
-
-def _short(text: Any) -> Any:
-    """"Req. impr." for "Requires improvement", "Good (c.)" for "Good (computed)"."""
-    if not isinstance(text, str):
-        return text
-    computed = text.endswith(COMPUTED_SUFFIX)
-    label = SHORT.get(text.removesuffix(COMPUTED_SUFFIX), text.removesuffix(COMPUTED_SUFFIX))
-    return f"{label} (c.)" if computed else label
-
-
-def _fit_to_rows(view: QTableView, most: int = 520) -> None:
-    """A table as tall as its rows (plus a horizontal scroll bar when it needs one), up to ``most``."""
-    view.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
-    view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-    view.setMaximumHeight(most)
-
-
-def _combo(label: str, row: QBoxLayout, slot: Callable[[Any], None]) -> QComboBox:
-    """A drop-down whose choice is handed to ``slot`` as its item's data."""
-    box = QComboBox()
-    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-    row.addWidget(QLabel(label))
-    row.addWidget(box)
-    box.currentIndexChanged.connect(lambda _index: slot(box.currentData()))
-    return box
-
-
-def _refill(box: QComboBox, items: Sequence[tuple[Any, str]], keep: Any = None) -> None:
-    """Replace a combo's (data, text) items without signals, keeping ``keep`` selected when offered."""
-    box.blockSignals(True)
-    box.clear()
-    for data, text in items:
-        box.addItem(text, data)
-    box.setCurrentIndex(next((i for i, (data, _) in enumerate(items) if data == keep), 0))
-    box.blockSignals(False)
-
-
-def _choose_quietly(box: QComboBox, data: Any) -> None:
-    """Show ``data``'s item without telling anyone (the caller updates the selection itself)."""
-    box.blockSignals(True)
-    box.setCurrentIndex(max(0, box.findData(data)))
-    box.blockSignals(False)
-
-
-def _button(text: str, slot: Callable[[], object], row: QBoxLayout) -> QPushButton:
-    button = QPushButton(text)
-    button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-    button.clicked.connect(lambda: slot())
-    row.addWidget(button)
-    return button
 
 
 class CompareTab(CompareActions, QWidget):
@@ -173,7 +57,6 @@ class CompareTab(CompareActions, QWidget):
         self.shown = pd.DataFrame()  # the units frame after the filters; index = position in entries
         self.counts_frame = pd.DataFrame()
         self.across: AcrossUnits | None = None
-        self.rating_sections: list[int] = []
         self.preview = None
 
         content = QWidget()
@@ -183,13 +66,13 @@ class CompareTab(CompareActions, QWidget):
         top = QHBoxLayout()
         self.title_label = heading(size=4)
         top.addWidget(self.title_label, 1)
-        self.print_button = _button("Print comparison…", self.print_comparison, top)
+        self.print_button = button("Print comparison…", self.print_comparison, top)
         layout.addLayout(top)
         sources = QHBoxLayout()
         sources.setSpacing(8)
-        self.source_box = _combo("Compare:", sources, self._on_source)
-        _refill(self.source_box, list(SOURCES.items()), OPEN)
-        self.framework_box = _combo("   Framework:", sources, lambda v: self._choose(framework=v))
+        self.source_box = combo("Compare:", sources, self._on_source)
+        refill(self.source_box, list(SOURCES.items()), OPEN)
+        self.framework_box = combo("   Framework:", sources, lambda v: self._choose(framework=v))
         sources.addStretch(1)
         layout.addLayout(sources)
         framework_row = QHBoxLayout()
@@ -201,34 +84,25 @@ class CompareTab(CompareActions, QWidget):
         layout.addLayout(framework_row)
         filters = QHBoxLayout()
         filters.setSpacing(8)
-        self.region_box = _combo("Region:", filters, lambda v: self._choose(region=v))
+        self.region_box = combo("Region:", filters, lambda v: self._choose(region=v))
         # as wide as "Yorkshire and the Humber", not as the longest name a youth service gives its area
         self.region_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.region_box.setMinimumContentsLength(18)
-        self.rating_box = _combo("   Overall rating:", filters, lambda v: self._choose(rating=v))
-        self.year_box = _combo("   Year:", filters, lambda v: self._choose(year=v))
+        self.rating_box = combo("   Overall rating:", filters, lambda v: self._choose(rating=v))
+        self.year_box = combo("   Year:", filters, lambda v: self._choose(year=v))
         filters.addStretch(1)
-        self.export_units_button = _button("Export table…", lambda: self.export_table("units"), filters)
+        self.export_units_button = button("Export table…", lambda: self.export_table("units"), filters)
         layout.addLayout(filters)
-        self.place_label = QLabel()
-        self.place_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.place_label.setWordWrap(True)
-        self.place_label.setStyleSheet(chip_style(*palette.RANK))
+        self.place_label = chip_label(palette.RANK)
         place_row = QHBoxLayout()
         place_row.addWidget(self.place_label, 1)
-        self.open_source_button = _button("Open source in browser", self.open_source, place_row)
+        self.open_source_button = button("Open source in browser", self.open_source, place_row)
         self.open_source_button.setToolTip("Open the published page the highlighted unit's values were read from")
         layout.addLayout(place_row)
 
-        self.units_model = HeatMapModel()
-        self.units_table = table_view(self.units_model)
-        # No selection colour over the heat map's cells: the highlighted unit's name is marked instead.
-        self.units_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.units_table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.heat_map = HeatMap()
+        self.units_model, self.units_table = self.heat_map.model, self.heat_map.view
         self.units_table.selectionModel().currentRowChanged.connect(self._on_row_changed)
-        self.width_sharer = _ShareWidth(self.units_table, lambda: self.rating_sections)
-        self.frozen_units = FrozenFirstColumn(self.units_table)  # the unit stays in view when scrolled sideways
-        _fit_to_rows(self.units_table)
         layout.addWidget(self.units_table)
         self.legend_label = note()
         layout.addWidget(self.legend_label)
@@ -247,20 +121,17 @@ class CompareTab(CompareActions, QWidget):
         column.setSpacing(SPACING)
         head = QHBoxLayout()
         head.addWidget(heading("Key questions across units", size=1), 1)
-        self.export_across_button = _button("Export chart…", lambda: self.export_chart("across"), head)
+        self.export_across_button = button("Export chart…", lambda: self.export_chart("across"), head)
         column.addLayout(head)
         # a drop-down a line: side by side they were cut ("P2.1 Assessmen", "Lowest key questi")
         rows = [QHBoxLayout() for _ in range(3)]
-        self.standard_box = _combo("Standard:", rows[0], self._on_standard_changed)
-        self.question_box = _combo("Question:", rows[1], lambda v: self._choose_across(question=v))
-        self.unit_box = _combo("Highlight:", rows[2], self._on_unit_box)
+        self.standard_box = combo("Standard:", rows[0], self._on_standard_changed)
+        self.question_box = combo("Question:", rows[1], lambda v: self._choose_across(question=v))
+        self.unit_box = combo("Highlight:", rows[2], self._on_unit_box)
         for row in rows:
             row.addStretch(1)
             column.addLayout(row)
-        self.rank_label = QLabel()
-        self.rank_label.setTextFormat(Qt.TextFormat.PlainText)  # unit names come from files
-        self.rank_label.setWordWrap(True)
-        self.rank_label.setStyleSheet(chip_style(*palette.RANK))
+        self.rank_label = chip_label(palette.RANK)
         column.addWidget(self.rank_label)
         self.across_chart = ChartView()
         column.addWidget(self.across_chart)
@@ -275,18 +146,18 @@ class CompareTab(CompareActions, QWidget):
         head = QHBoxLayout()
         self.counts_heading = heading("Ratings by region", size=1)
         head.addWidget(self.counts_heading, 1)
-        self.export_counts_button = _button("Export table…", lambda: self.export_table("counts"), head)
-        self.export_counts_chart_button = _button("Export chart…", lambda: self.export_chart("counts"), head)
+        self.export_counts_button = button("Export table…", lambda: self.export_table("counts"), head)
+        self.export_counts_chart_button = button("Export chart…", lambda: self.export_chart("counts"), head)
         column.addLayout(head)
         row = QHBoxLayout()
-        self.count_box = _combo("Count:", row, lambda v: self._choose_counts(count_of=v or OVERALL))
-        self.by_box = _combo("  by:", row, lambda v: self._choose_counts(counts_by=v or BY_REGION))
-        _refill(self.by_box, [(BY_REGION, "region"), (BY_YEAR, "year of publication")], BY_REGION)
+        self.count_box = combo("Count:", row, lambda v: self._choose_counts(count_of=v or OVERALL))
+        self.by_box = combo("  by:", row, lambda v: self._choose_counts(counts_by=v or BY_REGION))
+        refill(self.by_box, [(BY_REGION, "region"), (BY_YEAR, "year of publication")], BY_REGION)
         row.addStretch(1)
         column.addLayout(row)
         self.counts_model = DataFrameModel()
         self.counts_table = table_view(self.counts_model)
-        _fit_to_rows(self.counts_table)
+        fit_to_rows(self.counts_table)
         header = self.counts_table.horizontalHeader()  # rating names wrap onto two lines
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap)
         header.setFixedHeight(2 * header.fontMetrics().lineSpacing() + 10)
@@ -308,7 +179,7 @@ class CompareTab(CompareActions, QWidget):
         self.open_selected = selected if selected is not None and 0 <= selected < len(entries) else None
         if not self.source_chosen:
             source = OPEN if len(self.open_entries) >= 2 else BOTH
-            _choose_quietly(self.source_box, source)
+            choose_quietly(self.source_box, source)
             framework = (self.open_entries[self.open_selected or 0][1].framework.id
                          if source == BOTH and self.open_entries else self.selection.framework)
             self.selection = replace(self.selection, source=source, framework=framework)
@@ -316,7 +187,7 @@ class CompareTab(CompareActions, QWidget):
 
     def set_source(self, source: str) -> None:
         """Compare the open inspections (OPEN), the published outcomes (PUBLISHED) or both (BOTH)."""
-        _choose_quietly(self.source_box, source)
+        choose_quietly(self.source_box, source)
         self._on_source(source)
 
     def _on_source(self, source: str | None) -> None:
@@ -350,14 +221,14 @@ class CompareTab(CompareActions, QWidget):
                                          (self.rating_box, "All ratings", ratings, s.rating),
                                          (self.framework_box, "All frameworks", frameworks, s.framework),
                                          (self.year_box, "All years", years, s.year)):
-            _refill(box, [(None, first)] + [(v, names_of.get(v, v) if box is self.framework_box else v)
+            refill(box, [(None, first)] + [(v, names_of.get(v, v) if box is self.framework_box else v)
                                              for v in values], keep)
         self.framework_box.setEnabled(len(frameworks) > 1)
         self.year_box.setEnabled(len(years) > 1)
-        _refill(self.standard_box, [(c, f"{c} {names.get(c, '')}") for c in standard_codes(self.entries, True)], s.code)
-        _refill(self.unit_box, [(None, "No unit")] + [(i, unit_label(self.entries, i)) for i in
+        refill(self.standard_box, [(c, f"{c} {names.get(c, '')}") for c in standard_codes(self.entries, True)], s.code)
+        refill(self.unit_box, [(None, "No unit")] + [(i, unit_label(self.entries, i)) for i in
                                                       range(len(self.entries))], s.unit)
-        _refill(self.count_box, [(OVERALL, "Overall ratings"), (ALL_STANDARDS, "All standards")]
+        refill(self.count_box, [(OVERALL, "Overall ratings"), (ALL_STANDARDS, "All standards")]
                 + [(c, f"{c} {names.get(c, '')}") for c in standard_codes(self.entries)], s.count_of)
         self._take_choices()
         self.units_model.header_tips = {c: f"{c} {n}" for c, n in names.items()}
@@ -380,7 +251,7 @@ class CompareTab(CompareActions, QWidget):
     def set_filters(self, region: str | None = None, rating: str | None = None, framework: str | None = None) -> None:
         """Filter by region, overall rating (a label) and framework id; None means any."""
         for box, value in ((self.region_box, region), (self.rating_box, rating), (self.framework_box, framework)):
-            _choose_quietly(box, value)
+            choose_quietly(box, value)
         self._choose(region=region, rating=rating, framework=framework)
 
     def select_question(self, code: str, key: str | int | None = None) -> None:
@@ -390,7 +261,7 @@ class CompareTab(CompareActions, QWidget):
 
     def select_unit(self, index: int | None) -> None:
         """Highlight the unit at ``index`` in the entries (None: no unit)."""
-        _choose_quietly(self.unit_box, index)
+        choose_quietly(self.unit_box, index)
         self.selection = replace(self.selection, unit=index)
         if index is None or index < len(self.open_entries) and self.selection.source != PUBLISHED:
             self.open_selected = index
@@ -440,34 +311,7 @@ class CompareTab(CompareActions, QWidget):
             "A standard's cell shows a short label: hover for the full one. "
             + ("Hover over a published outcome's cell for the words it was read from. " if s.source != OPEN else "")
             + "Click a column header to sort, a row to highlight that unit.")
-        display, sort_by = with_sort_keys(frame)
-        coloured = set(rating_columns(frame)) | {"Check"}
-        columns = list(display.columns)
-        cells = display.to_numpy().tolist()  # plain lists: a table asks for every cell's colour on each paint
-
-        def colours(row: int, col: int) -> tuple[str, str] | None:
-            if columns[col] == "Unit" and shown[row] == self.selection.unit:
-                return palette.HIGHLIGHT  # the highlighted unit's name
-            return compare_cell_colours(cells[row][col]) if columns[col] in coloured else None
-
-        self.units_model.centred = coloured
-        self.units_model.short = set(rating_columns(frame)[1:]) | {"Source", "Region", "Published", "Score"}
-        self.units_model.set_frame(display, colours=colours, bold_columns=("Unit", "Overall"), sort_by=sort_by,
-                                   tooltips=lambda r, c: cell_note(self.entries[shown[r]], columns[c]))
-        hidden = tuple(c for c in columns if c not in frame.columns) + ("Score number", "Year")
-        hidden += ("Framework",) if frame["Framework"].nunique() <= 1 else ()
-        hidden += ("Source",) if frame["Source"].nunique() <= 1 else ()
-        if s.source != OPEN:  # a standard no unit shown has a rating for (few outcomes publish one) takes no room
-            hidden += tuple(c for c in rating_columns(frame)[1:] if not any(cell_rating(t) for t in frame[c]))
-        fit_columns(self.units_table, hidden=hidden, max_width=190)
-        for name, cap in COLUMN_CAPS.items():  # longer values wrap onto a second line
-            self.units_table.setColumnWidth(columns.index(name), min(self.units_table.columnWidth(columns.index(name)), cap))
-        self.rating_sections = [columns.index(c) for c in rating_columns(frame)[1:] if c not in hidden]
-        self.width_sharer.share()
-        fit_rows(self.units_table)
-        self.units_table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.units_table.updateGeometry()
-        self.frozen_units.refresh()
+        self.heat_map.show(frame, self.entries, lambda: self.selection.unit, published=s.source != OPEN)
         self._fill_place()
         self._fill_across()
         self._fill_counts()
@@ -511,7 +355,7 @@ class CompareTab(CompareActions, QWidget):
 
     def _refill_questions(self) -> None:
         code = self.selection.code
-        _refill(self.question_box, question_choices(self.entries, code) if code else [], self.selection.question)
+        refill(self.question_box, question_choices(self.entries, code) if code else [], self.selection.question)
         self.selection = replace(self.selection, question=self.question_box.currentData())
 
     def _on_standard_changed(self, code: str | None) -> None:
