@@ -18,7 +18,7 @@ from viewer.formats.inspection_file import load_inspection
 from viewer.formats.workbook import WorkbookError, read_workbook, write_workbook
 from viewer.formats.workbook import limits
 from viewer.formats.workbook import read as workbook_read
-from viewer.formats.workbook import scan
+from viewer.formats.workbook import scan, scan_xlsx
 from viewer.formats.workbook.layout import SHEET
 from viewer.formats.workbook.limits import column_letters
 from viewer.resource_files import sample_path
@@ -132,22 +132,22 @@ def test_xlsx_quick_and_exact_scans_agree(tmp_path, books):
     for path in (books["xlsx"], odd):
         with zipfile.ZipFile(path) as archive:
             info = archive.getinfo(FIGURES)
-            exact = scan._Extent(str(path), "x", info.file_size)
-            scan._ExactXlsxSheet(exact).run(archive, info)
+            exact = scan.Extent(str(path), "x", info.file_size)
+            scan_xlsx._ExactXlsxSheet(exact).run(archive, info)
             for chunk_bytes in (200, 5000, 1 << 20):
                 scan.CHUNK_BYTES, before = chunk_bytes, scan.CHUNK_BYTES
                 try:
-                    quick = scan._Extent(str(path), "x", info.file_size)
-                    scan._quick_xlsx_sheet(archive, info, quick)
+                    quick = scan.Extent(str(path), "x", info.file_size)
+                    scan_xlsx._quick_xlsx_sheet(archive, info, quick)
                 finally:
                     scan.CHUNK_BYTES = before
                 assert (quick.rows, quick.columns) == (exact.rows, exact.columns)
     assert (exact.rows, exact.columns) == (120, 13)
     no_reference = patched(books["xlsx"], tmp_path / "noref.xlsx", FIGURES,
                            lambda xml: add_rows(xml, b'<row r="2"><c r="B2"><v>1</v></c><c><v>2</v></c></row>'))
-    with zipfile.ZipFile(no_reference) as archive, pytest.raises(scan._NeedsExactScan):
+    with zipfile.ZipFile(no_reference) as archive, pytest.raises(scan_xlsx._NeedsExactScan):
         info = archive.getinfo(FIGURES)
-        scan._quick_xlsx_sheet(archive, info, scan._Extent(str(no_reference), "x", info.file_size))
+        scan_xlsx._quick_xlsx_sheet(archive, info, scan.Extent(str(no_reference), "x", info.file_size))
 
 
 def test_xlsx_limits_accept_the_workbooks_people_make(books):

@@ -25,7 +25,8 @@ from viewer.formats.workbook.book import BookReader, Columns, WorkbookError, she
 from viewer.formats.workbook.cells import unguard_csv_text
 from viewer.formats.workbook.layout import OPTIONAL_SHEETS, SHEET, SHEET_NAMES
 from viewer.formats.workbook.limits import MAX_CELL_CHARS, MAX_CSV_BYTES
-from viewer.formats.workbook.scan import check_ods, check_xlsx
+from viewer.formats.workbook.scan_ods import check_ods
+from viewer.formats.workbook.scan_xlsx import check_xlsx
 from viewer.model.inspection import Inspection
 
 # 1,000 inspections are a 4.5 MB .xlsx; refuse far more than anyone keeps in one workbook, and zip bombs,
