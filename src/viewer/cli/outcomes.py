@@ -13,6 +13,7 @@ from typing import Any, TextIO
 
 from viewer.library import Outcome, load_library, select
 from viewer.model.framework import load_framework
+from viewer.model.inspection import agreed_value
 
 COLUMNS = ("unit", "kind", "region", "framework", "published", "overall_rating", "overall_score", "max_score",
            "standards", "source_url")
@@ -29,7 +30,7 @@ def record(outcome: Outcome) -> dict[str, Any]:
         best = min(stated, key=lambda q: (q.in_address, q.source != home.id))
         quotes[field] = best.quote
         # a unit's name in different words is one unit (that is how the sources were matched), not a conflict
-        if field != "unit.name" and len({q.value for q in stated}) > 1 and not _year_and_month(stated):
+        if field != "unit.name" and agreed_value(q.value for q in stated) is None:
             conflicts[field] = [{"value": q.value, "quote": q.quote, "source": q.source} for q in stated]
     score = inspection.overall.score
     return {
@@ -50,12 +51,6 @@ def record(outcome: Outcome) -> dict[str, Any]:
         "sources": [{"id": s.id, "url": s.url, "document": s.document} for s in inspection.sources],
         "source_text": _texts(inspection.sources),
     }
-
-
-def _year_and_month(stated) -> bool:
-    """"2019" and "2019-03" agree (one source gives the year, another the month)."""
-    values = sorted({q.value for q in stated}, key=len)
-    return all(values[-1].startswith(v) for v in values)
 
 
 def _texts(sources) -> str:

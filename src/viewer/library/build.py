@@ -31,7 +31,7 @@ from viewer.model.unit_names import unit_kind
 from viewer.library.load import kind_family
 from viewer.model.framework import load_framework
 from viewer.model.inspection import (
-    Inspection, OverallPublished, Quote, ReportInfo, SourceDocument, Standard, Unit,
+    Inspection, agreed_value, OverallPublished, Quote, ReportInfo, SourceDocument, Standard, Unit,
 )
 from viewer.model.ratings import match_rating
 from viewer.resource_files import resource_path
@@ -181,23 +181,14 @@ def _groups(all_records: list[Record]) -> list[list[Record]]:
     return groups
 
 
-def _agreed(values: list[tuple[str, str, bool]]) -> str | None:
-    """The value all sources agree on; None when they disagree (both are kept with their quotations). A year
-    agrees with a month of that year ("2019" and "2019-03"): the month is kept."""
-    distinct = sorted({v for v, _, _ in values}, key=len)
-    if distinct and all(distinct[-1].startswith(v + "-") or v == distinct[-1] for v in distinct):
-        return distinct[-1]
-    return None
-
-
 def inspection_of(group: list[Record], sources: dict[str, dict]) -> Inspection:
     values: dict[str, list[tuple[str, str, bool, str]]] = defaultdict(list)
     for record in group:
         for name, stated in record.values.items():
             values[name] += [(v, q, a, record.source) for v, q, a in stated]
 
-    def agreed(name: str) -> str | None:
-        return _agreed([(v, q, a) for v, q, a, _ in values.get(name, ())])
+    def agreed(name: str) -> str | None:  # both quotations are kept where sources disagree
+        return agreed_value(v for v, *_ in values.get(name, ()))
 
     framework = load_framework(group[0].framework)
     # the shortest of the sources' names for it ("Leeds PDU" rather than "Leeds Probation Delivery Unit (PDU)*")

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from viewer.model import palette
-from viewer.model.inspection import Inspection
+from viewer.model.inspection import Inspection, agreed_value
 from viewer.model.rating_rules import Assessment
 from viewer.model.ratings import NOT_PUBLISHED, Rating, colours_for, label_or_missing, match_rating
 from viewer.model.tables import anything_to_check, check_colours, display_month, rated_by_key_questions
@@ -172,8 +172,8 @@ def quotations_text(inspection: Inspection, field: str) -> str:
                                      (source.url or "") if source else "") if p)
         words = f"in its address: {quote.quote}" if quote.in_address else f"“{quote.quote}”"
         lines.append(f"{quote.value}: {words} — {where}")
-    if len({q.value for q in quotes}) > 1 and not all(max((q.value for q in quotes), key=len).startswith(q.value)
-                                                      for q in quotes):
+    # a unit's name in different words is one unit (that is how its sources were matched), not a disagreement
+    if field != "unit.name" and quotes and agreed_value(q.value for q in quotes) is None:
         lines.insert(0, "Sources disagree; no value is shown:")
     if field == "framework" and inspection.report.framework_note:
         lines.append(inspection.report.framework_note)

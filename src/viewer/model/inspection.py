@@ -7,6 +7,7 @@ viewer shows "not published" and computes what it can.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from dataclasses import dataclass, field
 
@@ -164,6 +165,15 @@ class Quote:
     quote: str  # the source's words, exactly
     source: str  # the id of a SourceDocument of the inspection
     in_address: bool = False  # read from the source's web address (a year), not from its text
+
+
+def agreed_value(values: Iterable[str]) -> str | None:
+    """The value sources stating one thing agree on, None when they disagree (then neither is picked). A
+    year agrees with a month of that year: "2019" and "2019-03" give "2019-03"."""
+    distinct = sorted(set(values), key=len)
+    if distinct and all(v == distinct[-1] or distinct[-1].startswith(v + "-") for v in distinct):
+        return distinct[-1]
+    return None
 
 
 @dataclass(frozen=True, slots=True)
