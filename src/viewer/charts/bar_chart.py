@@ -54,10 +54,6 @@ class ChartView(pg.PlotWidget):
         # the plot area is laid out after the widget's resize: fit the texts to its final size
         self.getPlotItem().vb.sigResized.connect(lambda _box: self.fit_texts())
 
-    @property
-    def band_names(self) -> list[tuple[pg.TextItem, str, float]]:
-        return self.drawn.band_names
-
     def show_chart(self, chart: BarChart) -> None:
         self.chart = chart
         self.drawn = draw(self, chart)
@@ -71,11 +67,6 @@ class ChartView(pg.PlotWidget):
         legend = LEGEND_LINE_PIXELS * len(chart.legend) if chart and chart.legend else 0
         return above + legend + rows * row_pixels + AXIS_PIXELS
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        if getattr(self, "chart", None) is not None:  # pyqtgraph resizes once while it builds the plot
-            self.fit_texts()
-
     def fit_texts(self) -> None:
         chart, drawn = self.chart, self.drawn
         if self.getPlotItem() is None:  # being torn down
@@ -87,32 +78,30 @@ class ChartView(pg.PlotWidget):
         high = _room_for_values(drawn, chart, width)
         self.setXRange(-high * 0.004, high * 1.002, padding=0)
         per_value = width / (high * 1.006)
-        self.fit_band_names(per_value)
+        _fit_band_names(drawn, per_value)
         _place_values(drawn, chart, per_value, width)
         _place_reference(drawn, per_value, width)
         _thin_ticks(self, drawn, per_value)
         _fit_title(self, chart.x_title, width)
         _fit_legend(self, drawn.legend, width - 10)
 
-    def fit_band_names(self, per_value: float | None = None) -> None:
-        """Each band's name within its band's width: on one line, by words on several, or, where even a word
-        is wider than the band (a narrow window), left out (the band's tint and the axis still show it)."""
-        if per_value is None:
-            box = self.getPlotItem().vb
-            (low, high), _ = box.viewRange()
-            per_value = box.width() / (high - low) if high > low and box.width() > 0 else 0
-        for item, name, width in self.drawn.band_names:
-            room = per_value * width - TEXT_MARGINS
-            lines: list[str] = [name]
-            size = 8
-            for size in (8, 7):  # a little smaller before giving up on a narrow band
-                lines = _wrap_to(name, room, QFontMetrics(_band_font(size))) if per_value else [name]
-                if lines:
-                    break
-            item.setHtml(_band_html("<br>".join(escape(line) for line in lines), size))
 
 
 TEXT_MARGINS = 10  # a text item's width beyond its letters: the document's margins (4 + 4) and a little air
+
+
+def _fit_band_names(drawn: _Drawn, per_value: float) -> None:
+    """Each band's name within its band's width: on one line, by words on several, or, where even a word
+    is wider than the band (a narrow window), left out (the band's tint and the axis still show it)."""
+    for item, name, width in drawn.band_names:
+        room = per_value * width - TEXT_MARGINS
+        lines: list[str] = []
+        size = 8
+        for size in (8, 7):  # a little smaller before giving up on a narrow band
+            lines = _wrap_to(name, room, QFontMetrics(_band_font(size)))
+            if lines:
+                break
+        item.setHtml(_band_html("<br>".join(escape(line) for line in lines), size))
 
 
 def _text_width(text: str, bold: bool = False) -> float:

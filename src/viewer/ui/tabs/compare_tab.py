@@ -54,6 +54,7 @@ class CompareTab(CompareActions, QWidget):
         self.left_out = 0  # published outcomes not shown again because they are open as files
         self.names: dict[str, str] = {}  # standard code → name, for the legend
         self.selection = CompareSelection()
+        self.all_units = pd.DataFrame()  # the units frame of every entry
         self.shown = pd.DataFrame()  # the units frame after the filters; index = position in entries
         self.counts_frame = pd.DataFrame()
         self.across: AcrossUnits | None = None
@@ -208,7 +209,8 @@ class CompareTab(CompareActions, QWidget):
         if len(self.entries) < 2:
             self.stack.show_empty(EMPTY_COMPARE)
             return
-        frame = units_frame(self.entries)
+        # every unit's row, once per set of entries: the filters choose among them (231 with the library)
+        self.all_units = frame = units_frame(self.entries)
         names = standard_names(self.entries)
         regions = sorted(set(frame["Region"]), key=lambda r: (r == NO_REGION, r.casefold()))
         ratings = [r.label for r in sorted(Rating, reverse=True)] + [NOT_PUBLISHED]
@@ -295,7 +297,7 @@ class CompareTab(CompareActions, QWidget):
         if len(self.entries) < 2:
             return
         s = self.selection
-        frame = filter_units(units_frame(self.entries), s.region, s.rating, s.framework, s.year)
+        frame = filter_units(self.all_units, s.region, s.rating, s.framework, s.year)
         self.shown = frame
         shown = [int(i) for i in frame.index]
         self.framework_label.setText(" ".join(t for t in (
