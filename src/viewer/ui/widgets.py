@@ -8,7 +8,7 @@ from functools import cache
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFrame, QHeaderView, QLabel, QScrollArea, QStackedWidget, QStyledItemDelegate,
+    QAbstractItemView, QFrame, QHeaderView, QLabel, QScrollArea, QSplitter, QStackedWidget, QStyledItemDelegate,
     QStyleOptionViewItem, QTableView, QTreeView, QVBoxLayout, QWidget,
 )
 
@@ -363,3 +363,29 @@ class FrozenFirstColumn(QObject):
         self.frozen.setGeometry(view.verticalHeader().width() + view.frameWidth(), view.frameWidth(),
                                 view.columnWidth(0), view.viewport().height() + view.horizontalHeader().height())
         self.frozen.setVisible(view.model().columnCount() > 0 and not view.isColumnHidden(0))
+
+
+class SideBySide(QSplitter):
+    """Two parts of a tab side by side where there is room, one above the other on a narrow window (side by
+    side, both were too narrow to read); ``stacked_height`` keeps each part a readable height when stacked
+    (the page then scrolls)."""
+
+    FROM_WIDTH = 930  # the splitter's width (a tab of about 960 pixels) from which both parts have room
+
+    def __init__(self, first: QWidget, second: QWidget, side_sizes: list[int], stacked_sizes: list[int],
+                 stacked_height: int = 0) -> None:
+        super().__init__(Qt.Orientation.Horizontal)
+        self.addWidget(first)
+        self.addWidget(second)
+        self.sizes_for = {Qt.Orientation.Horizontal: side_sizes, Qt.Orientation.Vertical: stacked_sizes}
+        self.stacked_height = stacked_height
+        self.setSizes(side_sizes)
+        self.setChildrenCollapsible(False)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        wanted = Qt.Orientation.Horizontal if self.width() >= self.FROM_WIDTH else Qt.Orientation.Vertical
+        if self.orientation() != wanted:
+            self.setOrientation(wanted)
+            self.setSizes(self.sizes_for[wanted])
+            self.setMinimumHeight(self.stacked_height if wanted == Qt.Orientation.Vertical else 0)

@@ -17,7 +17,7 @@ from viewer.model.tables import area_label, gap_figures, recommendations_table
 from viewer.ui import theme
 from viewer.ui.dataframe_model import DataFrameModel
 from viewer.ui.widgets import (
-    SPACING, fit_columns, heading, note, tab_layout, table_view, tooltip, vertical_scroll, wrap_tree,
+    SPACING, SideBySide, fit_columns, heading, note, tab_layout, table_view, tooltip, vertical_scroll, wrap_tree,
 )
 
 GAP_ROLE = Qt.ItemDataRole.UserRole + 10  # index of the gap in inspection.service_gaps
@@ -33,7 +33,6 @@ def _column(*widgets: QWidget, stretch: QWidget | None = None) -> QWidget:
     return box
 
 
-SIDE_BY_SIDE_FROM = 960  # the tab's width from which gaps and recommendations both have room side by side
 STACKED_HEIGHT = 1150  # gaps, a gap's details, recommendations and the chart, one above the other
 
 
@@ -78,23 +77,11 @@ class ServiceGapsTab(QWidget):
         right_split.setSizes([600, 400])
         right_split.setChildrenCollapsible(False)
 
-        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right_split)
-        splitter.setSizes([1000, 1100])
-        splitter.setChildrenCollapsible(False)
-        self.stack = tab_layout(self, vertical_scroll(splitter))
-
-    def resizeEvent(self, event) -> None:  # noqa: N802
-        """Gaps beside recommendations on a wide window; one above the other on a narrow one, where side by
-        side the recommendations were squeezed to a word a line."""
-        super().resizeEvent(event)
-        wanted = Qt.Orientation.Horizontal if self.width() >= SIDE_BY_SIDE_FROM else Qt.Orientation.Vertical
-        if self.splitter.orientation() != wanted:
-            self.splitter.setOrientation(wanted)
-            self.splitter.setSizes([1000, 1100])
-            # one above the other, each part keeps a readable height and the page scrolls
-            self.splitter.setMinimumHeight(STACKED_HEIGHT if wanted == Qt.Orientation.Vertical else 0)
+        # gaps beside recommendations on a wide window; one above the other on a narrow one, where side by
+        # side the recommendations were squeezed to a word a line
+        self.splitter = SideBySide(left, right_split, side_sizes=[1000, 1100], stacked_sizes=[1000, 1100],
+                                   stacked_height=STACKED_HEIGHT)
+        self.stack = tab_layout(self, vertical_scroll(self.splitter))
 
     # ------------------------------------------------------------------------------------ public
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from viewer.charts.bar_chart import ChartView
 from viewer.model import charts
@@ -14,10 +14,11 @@ from viewer.model.rating_rules import Assessment
 from viewer.model.tables import STAFFING_TOPICS, figures_table
 from viewer.ui import theme
 from viewer.ui.dataframe_model import DataFrameModel
-from viewer.ui.widgets import SPACING, fit_columns, heading, note, rich_label, tab_layout, table_view, vertical_scroll
+from viewer.ui.widgets import (
+    SPACING, SideBySide, fit_columns, heading, note, rich_label, tab_layout, table_view, vertical_scroll,
+)
 
 ALL_TOPICS = "All staffing topics"
-SIDE_BY_SIDE_FROM = 960  # the tab's width from which the table and the charts both have room side by side
 SENTENCE_STYLE = ("QLabel { background: palette(alternate-base); border: 1px solid #d0d0d0; border-left: 4px solid #3a6ea5;"
                   " border-radius: 3px; padding: 8px; }")
 
@@ -80,21 +81,9 @@ class StaffingTab(QWidget):
         charts_layout.addStretch(1)
         scroll = vertical_scroll(charts)
 
-        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(scroll)
-        splitter.setSizes([1100, 1000])
-        splitter.setChildrenCollapsible(False)
-        self.stack = tab_layout(self, splitter)
-
-    def resizeEvent(self, event) -> None:  # noqa: N802
-        """Table and charts side by side on a wide window; on a narrow one the charts go below the table,
-        each as wide as the tab (side by side, both were too narrow to read)."""
-        super().resizeEvent(event)
-        wanted = Qt.Orientation.Horizontal if self.width() >= SIDE_BY_SIDE_FROM else Qt.Orientation.Vertical
-        if self.splitter.orientation() != wanted:
-            self.splitter.setOrientation(wanted)
-            self.splitter.setSizes([600, 400] if wanted == Qt.Orientation.Vertical else [1100, 1000])
+        # table and charts side by side on a wide window; on a narrow one the charts go below the table
+        self.splitter = SideBySide(left, scroll, side_sizes=[1100, 1000], stacked_sizes=[600, 400])
+        self.stack = tab_layout(self, self.splitter)
 
     # ------------------------------------------------------------------------------------ public
 
