@@ -15,7 +15,6 @@ from pathlib import Path
 from viewer.formats.inspection_file import load_inspection
 from viewer.model.unit_names import fold
 from viewer.model.unit_names import unit_kind
-from viewer.model.framework import load_framework
 from viewer.model.inspection import Inspection
 from viewer.resource_files import resource_path
 
@@ -30,10 +29,6 @@ class Outcome:
     @property
     def year(self) -> str | None:
         return (self.inspection.report.published or "")[:4] or None
-
-    @property
-    def framework_name(self) -> str:
-        return load_framework(self.inspection.framework_id).name
 
 
 def library_dir() -> Path:
@@ -90,10 +85,3 @@ def history(inspection: Inspection, outcomes: Iterable[Outcome] | None = None) -
              if same_unit(inspection.unit.name or "", o.inspection, inspection.unit.kind)]
     return sorted(found, key=lambda o: (o.inspection.report.published or "", o.id))
 
-
-def regions(outcomes: Iterable[Outcome]) -> list[str]:
-    return sorted({o.inspection.unit.region for o in outcomes if o.inspection.unit.region})
-
-
-def years(outcomes: Iterable[Outcome]) -> list[str]:
-    return sorted({o.year for o in outcomes if o.year})
